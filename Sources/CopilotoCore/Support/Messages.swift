@@ -1,0 +1,74 @@
+import Foundation
+
+/// Keys of the human messages the product shows, each with pt-BR and English text.
+public enum MessageKey: String, Sendable, Equatable, Codable {
+    case invalidRequest, unauthenticated, forbidden, notFound, conflict, expired, tooLarge, rateLimited
+    case unprocessable, internalError, invalidCredentials
+    case duplicateEmail, duplicateSKU, duplicateCode, stillReferenced, insufficientStock, invoiceAlreadyPaid
+    case paymentExceedsBalance, discountNotApplicable, invalidStatusTransition, categoryCycle
+
+    /// The text of this message in the given language.
+    public func text(_ language: Language) -> String {
+        let pair = Self.table[self] ?? ("Erro.", "Error.")
+        return language == .en ? pair.1 : pair.0
+    }
+
+    private static let table: [MessageKey: (String, String)] = [
+        .invalidRequest: ("Alguns campos estão inválidos.", "Some fields are invalid."),
+        .unauthenticated: ("Você precisa entrar para continuar.", "You need to sign in to continue."),
+        .forbidden: ("Seu perfil não tem permissão para isso.", "Your role is not allowed to do that."),
+        .notFound: ("Não encontramos esse registro.", "We couldn't find that record."),
+        .conflict: ("Isso conflita com o estado atual.", "That conflicts with the current state."),
+        .expired: ("Isso expirou.", "That has expired."),
+        .tooLarge: ("O conteúdo enviado é grande demais.", "The request body is too large."),
+        .rateLimited: ("Muitas tentativas. Espere um pouco e tente de novo.", "Too many attempts. Wait a bit and try again."),
+        .unprocessable: ("Não foi possível processar o pedido.", "The request could not be processed."),
+        .internalError: ("Algo deu errado do nosso lado.", "Something went wrong on our side."),
+        .invalidCredentials: ("E-mail ou senha incorretos.", "Wrong e-mail or password."),
+        .duplicateEmail: ("Já existe um cadastro com esse e-mail.", "That e-mail is already registered."),
+        .duplicateSKU: ("Já existe um produto com esse SKU.", "A product with that SKU already exists."),
+        .duplicateCode: ("Já existe um cupom com esse código.", "A discount with that code already exists."),
+        .stillReferenced: ("Não dá para excluir: há registros ligados a este.",
+                           "It can't be deleted: other records still point to it."),
+        .insufficientStock: ("Estoque insuficiente para o pedido.", "Not enough stock for the order."),
+        .invoiceAlreadyPaid: ("Essa fatura já está paga.", "That invoice is already paid."),
+        .paymentExceedsBalance: ("O pagamento passa do saldo em aberto da fatura.",
+                                 "The payment exceeds the invoice's open balance."),
+        .discountNotApplicable: ("Esse cupom não vale para este pedido.", "That discount does not apply to this order."),
+        .invalidStatusTransition: ("Essa mudança de status não é permitida.", "That status change is not allowed."),
+        .categoryCycle: ("Uma categoria não pode ficar dentro dela mesma.", "A category cannot be inside itself."),
+    ]
+}
+
+extension FieldError {
+    /// A human sentence for this field error in the given language.
+    public func message(_ language: Language) -> String {
+        let en = language == .en
+        switch code {
+        case .required: return en ? "This field is required." : "Campo obrigatório."
+        case .wrongType:
+            return en ? "Expected \(detail ?? "another type")." : "Tipo inválido: esperado \(Self.ptType(detail))."
+        case .unknownField: return en ? "Unknown field." : "Campo desconhecido."
+        case .invalidFormat:
+            return en ? "Invalid format\(detail.map { " (\($0))" } ?? "")."
+                : "Formato inválido\(detail.map { " (\($0))" } ?? "")."
+        case .tooLong: return en ? "Too long (max \(detail ?? "?"))." : "Muito longo (máximo \(detail ?? "?"))."
+        case .outOfRange: return en ? "Out of range (\(detail ?? ""))." : "Fora do intervalo permitido (\(detail ?? ""))."
+        case .notAllowed: return en ? "Value not allowed\(detail.map { ": \($0)" } ?? "")." : "Valor não permitido\(detail.map { ": \($0)" } ?? "")."
+        case .malformedJSON: return en ? "The body is not valid JSON." : "O corpo não é um JSON válido."
+        case .notFound: return en ? "No record with this id." : "Nenhum registro com esse id."
+        }
+    }
+
+    private static func ptType(_ detail: String?) -> String {
+        switch detail {
+        case "string": "texto"
+        case "number", "integer": "número"
+        case "boolean": "verdadeiro/falso"
+        case "array": "lista"
+        case "object": "objeto"
+        case let other?: other
+        case nil: "outro tipo"
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Logging
+import SQLKit
+import SQLiteKit
+
+/// The embedded default: one SQLite file in WAL mode, one writer at a time.
+///
+/// SQLite allows a single writer; rather than meet `SQLITE_BUSY` under load, every transaction takes
+/// a fair lock on the one connection. Tenant scoping is enforced by the queries themselves.
+final class SQLiteBackend: SQLBackend {
+    let name = "sqlite"
+    let isPostgres = false
+    private let connection: SQLiteConnection
+    private let lock = AsyncLock()
+    private let logger: Logger
+
+    private init(connection: SQLiteConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// Opens (creating if needed) the database file at `path` and turns on WAL and foreign keys.
+    static func open(path: String, logger: Logger) async throws -> SQLiteBackend {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        let db = connection.sql(queryLogLevel: nil)
+        _ = try await db.raw("PRAGMA journal_mode = WAL").all()
+        try await db.exec("PRAGMA synchronous = NORMAL")
+        try await db.exec("PRAGMA foreign_keys = ON")
+        try await db.exec("PRAGMA busy_timeout = 5000")
+        return SQLiteBackend(connection: connection, logger: logger)
+    }
+
+    func transaction<T: Sendable>(tenant: UUID?, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        try await lock.withLock {
+            let db = connection.sql(queryLogLevel: nil)
+            try await db.exec("BEGIN IMMEDIATE")
+            do {
+                let result = try await body(db)
+                try await db.exec("COMMIT")
+                return result
+            } catch {
+                do { try await db.exec("ROLLBACK") } catch { logger.error("rollback failed: \(error)") }
+                throw error
+            }
+        }
+    }
+
+    func shutdown() async throws {
+        try await connection.close()
+    }
+}

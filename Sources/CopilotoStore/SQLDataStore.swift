@@ -1,0 +1,61 @@
+import CopilotoCore
+import Foundation
+import Logging
+import PostgresNIO
+import SQLKit
+
+/// The `DataStore` over SQLite or PostgreSQL; which one is decided by the database URL.
+public final class SQLDataStore: DataStore {
+    let backend: any SQLBackend
+    public let system: any SystemStore
+    public var backendName: String { backend.name }
+    private let logger: Logger
+
+    init(backend: any SQLBackend, logger: Logger) {
+        self.backend = backend
+        self.system = SQLSystemStore(backend: backend)
+        self.logger = logger
+    }
+
+    /// Opens the SQLite file of a `sqlite://PATH` URL (relative paths are relative to the working directory).
+    public static func openSQLite(path: String, logger: Logger) async throws -> SQLDataStore {
+        SQLDataStore(backend: try await SQLiteBackend.open(path: path, logger: logger), logger: logger)
+    }
+
+    /// Wraps a PostgreSQL client; the caller must run `client.run()` (see `PostgresClientService`).
+    public static func postgres(client: PostgresClient, logger: Logger) -> SQLDataStore {
+        SQLDataStore(backend: PostgresBackend(client: client, logger: logger), logger: logger)
+    }
+
+    /// Applies pending migrations; returns the versions applied.
+    @discardableResult
+    public func migrate() async throws -> [Int] {
+        try await Migrator(backend: backend, logger: logger).migrate()
+    }
+
+    public func withTenant<T: Sendable>(_ tenantId: UUID, _ body: @Sendable (any TenantStore) async throws -> T) async throws -> T {
+        try await backend.transaction(tenant: tenantId) { db in
+            try await StoreErrors.mapping { try await body(SQLTenantStore(db: db, tenantId: tenantId)) }
+        }
+    }
+
+    /// Runs raw SQL inside a tenant-scoped transaction; for tests of the database fences only.
+    public func rawTenantQuery(_ tenantId: UUID?, _ sql: String) async throws -> Int {
+        try await backend.transaction(tenant: tenantId) { db in
+            try await db.raw(SQLQueryString(sql)).all().count
+        }
+    }
+
+    /// Runs raw SQL as the restricted role with no tenant set; for the row-level security test.
+    public func countVisibleWithoutTenant(table: String) async throws -> Int? {
+        guard let postgres = backend as? PostgresBackend, let role = postgres.restrictedRole.current else { return nil }
+        return try await backend.transaction(tenant: nil) { db in
+            try await db.exec("SET LOCAL ROLE \(role)")
+            return try await db.raw(SQLQueryString("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)")).first()?.decode(column: "n", as: Int.self)
+        }
+    }
+
+    public func shutdown() async throws {
+        try await backend.shutdown()
+    }
+}
