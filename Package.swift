@@ -33,6 +33,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "CopilotoDemo",
+            dependencies: ["CopilotoCore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "CopilotoStore",
             dependencies: [
                 "CopilotoCore",

@@ -1,0 +1,17 @@
+import Foundation
+
+/// A slow password KDF (bcrypt in production).
+public protocol PasswordHasher: Sendable {
+    /// A self-describing hash string of `password` (salt included).
+    func hash(_ password: String) throws -> String
+    /// True when `password` matches `hash`.
+    func verify(_ password: String, hash: String) -> Bool
+}
+
+/// Fast one-way hashing and randomness for bearer-token secrets.
+public protocol TokenHasher: Sendable {
+    /// A hex digest of the secret, the only form stored.
+    func digest(_ secret: String) -> String
+    /// A new random secret suitable for a bearer token.
+    func newSecret() -> String
+}
