@@ -41,7 +41,13 @@ struct SQLEntityRepository<Mapping: SQLMapping>: EntityRepository {
     private func filtered(_ builder: SQLSelectBuilder, _ page: PageRequest) -> SQLSelectBuilder {
         var query = builder.where("tenant_id", .equal, tenant.text)
         for (field, value) in page.equals.sorted(by: { $0.key < $1.key }) {
-            if let column = Mapping.filterColumns[field] { query = query.where(SQLColumn(column), .equal, SQLBind(value)) }
+            guard let column = Mapping.filterColumns[field] else { continue }
+            // Numbers compare as numbers: PostgreSQL will not compare BIGINT with text.
+            if column == "number" {
+                query = query.where(SQLColumn(column), .equal, SQLBind(Int(value) ?? -1))
+            } else {
+                query = query.where(SQLColumn(column), .equal, SQLBind(value))
+            }
         }
         if let column = Mapping.rangeColumn {
             if let from = page.from { query = query.where(SQLColumn(column), .greaterThanOrEqual, SQLBind(from.epochMillis)) }

@@ -1,0 +1,42 @@
+import CopilotoCore
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The router with every route and middleware; `main` and the tests both build the app through here.
+public func buildRouter(_ deps: AppDependencies) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: RequestMetricsMiddleware(registry: deps.metrics))
+    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: FileMiddleware(SystemRoutes.publicDirectory, searchForIndexHtml: true, logger: deps.logger))
+    SystemRoutes(deps: deps).register(on: router)
+    AuthRoutes(deps: deps).registerPublic(on: router)
+
+    let api = router.group("v1").add(middleware: AuthMiddleware(auth: deps.auth))
+    AuthRoutes(deps: deps).register(on: api)
+    SettingsRoutes(deps: deps).register(on: api)
+    ResourceRoutes(spec: Resources.customers, deps: deps).register(on: api)
+    ResourceRoutes(spec: Resources.contacts, deps: deps).register(on: api)
+    ResourceRoutes(spec: Resources.products, deps: deps).register(on: api)
+    ResourceRoutes(spec: Resources.categories, deps: deps).register(on: api)
+    ResourceRoutes(spec: Resources.discounts, deps: deps).register(on: api)
+    ResourceRoutes(spec: Resources.orders, deps: deps).register(on: api)
+    ResourceRoutes(spec: Resources.invoices, deps: deps).register(on: api)
+    ResourceRoutes(spec: Resources.agenda, deps: deps).register(on: api)
+    ResourceRoutes(spec: Resources.notes, deps: deps).register(on: api)
+    ResourceRoutes(spec: Resources.tickets, deps: deps).register(on: api)
+    return router
+}
+
+/// The HTTP application on `host:port`, running `services` (e.g. the PostgreSQL pool) alongside.
+public func buildApplication(_ deps: AppDependencies, host: String, port: Int, services: [any Service] = [],
+                             onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(deps),
+        configuration: .init(address: .hostname(host, port: port), serverName: "Copiloto"),
+        services: services,
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+        logger: deps.logger)
+}

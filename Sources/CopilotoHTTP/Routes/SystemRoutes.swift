@@ -1,0 +1,28 @@
+import CopilotoCore
+import Foundation
+import Hummingbird
+
+/// Health, metrics and the files of the web app (including `/openapi.yaml`).
+struct SystemRoutes {
+    let deps: AppDependencies
+
+    func register(on router: Router<AppRequestContext>) {
+        let registry = deps.metrics, store = deps.store
+        router.get("/healthz") { _, _ -> Response in
+            try JSONResponse.make(["status": "ok"])
+        }
+        router.get("/readyz") { _, _ -> Response in
+            _ = try await store.system.tenantCount()
+            return try JSONResponse.make(["status": "ok", "database": store.backendName])
+        }
+        router.get("/metrics") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+        }
+    }
+
+    /// Where the web app's files and `openapi.yaml` live (the target's bundled `Public` folder).
+    static var publicDirectory: String {
+        Bundle.module.resourceURL?.appendingPathComponent("Public").path ?? "Public"
+    }
+}
