@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "CopilotoHTTPTests",
             dependencies: [
-                "CopilotoCore", "CopilotoStore", "CopilotoHTTP", "CopilotoTesting",
+                "CopilotoCore", "CopilotoStore", "CopilotoHTTP", "CopilotoTesting", "CopilotoDemo",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

@@ -5,16 +5,18 @@ import Logging
 import ServiceLifecycle
 
 /// The router with every route and middleware; `main` and the tests both build the app through here.
-public func buildRouter(_ deps: AppDependencies) -> Router<AppRequestContext> {
+public func buildRouter(_ deps: AppDependencies, recorder: RouteRecorder = RouteRecorder()) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: RequestMetricsMiddleware(registry: deps.metrics))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: FileMiddleware(SystemRoutes.publicDirectory, searchForIndexHtml: true, logger: deps.logger))
-    SystemRoutes(deps: deps).register(on: router)
-    AuthRoutes(deps: deps).registerPublic(on: router)
+    let root = RouteBuilder(methods: router, prefix: "", recorder: recorder)
+    SystemRoutes(deps: deps).register(on: root)
+    AuthRoutes(deps: deps).registerPublic(on: root)
 
-    let api = router.group("v1").add(middleware: AuthMiddleware(auth: deps.auth))
+    let api = RouteBuilder(methods: router.group("v1").add(middleware: AuthMiddleware(auth: deps.auth)),
+                           prefix: "/v1", recorder: recorder)
     AuthRoutes(deps: deps).register(on: api)
     SettingsRoutes(deps: deps).register(on: api)
     ResourceRoutes(spec: Resources.customers, deps: deps).register(on: api)

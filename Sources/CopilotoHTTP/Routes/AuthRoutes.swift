@@ -7,7 +7,7 @@ struct AuthRoutes {
     let deps: AppDependencies
 
     /// `POST /v1/auth/login` — the one `/v1` route without a bearer token.
-    func registerPublic(on router: Router<AppRequestContext>) {
+    func registerPublic(on router: RouteBuilder<some RouterMethods<AppRequestContext>>) {
         let auth = deps.auth, limit = deps.maxBodyBytes
         router.post("/v1/auth/login") { request, context -> Response in
             var reader = FieldReader(try await request.jsonBody(limit: limit), allowed: ["email", "password"])
@@ -22,7 +22,7 @@ struct AuthRoutes {
         }
     }
 
-    func register(on group: RouterGroup<AppRequestContext>) {
+    func register(on group: RouteBuilder<some RouterMethods<AppRequestContext>>) {
         let auth = deps.auth, authorizer = deps.authorizer, store = deps.store, limit = deps.maxBodyBytes
         group.get("me") { _, context -> Response in
             try JSONResponse.make(UserView(try context.requireIdentity().user))

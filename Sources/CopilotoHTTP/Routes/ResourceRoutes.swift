@@ -7,28 +7,28 @@ struct ResourceRoutes<Entity: Encodable & Sendable & Identifiable> where Entity.
     let spec: ResourceSpec<Entity>
     let deps: AppDependencies
 
-    func register(on group: RouterGroup<AppRequestContext>) {
+    func register(on group: RouteBuilder<some RouterMethods<AppRequestContext>>) {
         let crm = deps.crm, spec = spec, limit = deps.maxBodyBytes
-        group.get(RouterPath(spec.name)) { request, context -> Response in
+        group.get(spec.name) { request, context -> Response in
             let page = try PageQuery.parse(request, filters: spec.filters)
             return try JSONResponse.page(try await crm.list(spec, try context.requireIdentity(), page))
         }
-        group.post(RouterPath(spec.name)) { request, context -> Response in
+        group.post(spec.name) { request, context -> Response in
             let identity = try context.requireIdentity()
             let body = try await request.jsonBody(limit: limit)
             return try JSONResponse.make(try await crm.create(spec, identity, body: body), status: .created)
         }
-        group.get(RouterPath("\(spec.name)/:id")) { _, context -> Response in
+        group.get("\(spec.name)/:id") { _, context -> Response in
             let id = try context.parameters.id(resource: spec.name)
             return try JSONResponse.make(try await crm.get(spec, try context.requireIdentity(), id: id))
         }
-        group.patch(RouterPath("\(spec.name)/:id")) { request, context -> Response in
+        group.patch("\(spec.name)/:id") { request, context -> Response in
             let identity = try context.requireIdentity()
             let id = try context.parameters.id(resource: spec.name)
             let body = try await request.jsonBody(limit: limit)
             return try JSONResponse.make(try await crm.update(spec, identity, id: id, patch: body))
         }
-        group.delete(RouterPath("\(spec.name)/:id")) { _, context -> Response in
+        group.delete("\(spec.name)/:id") { _, context -> Response in
             let id = try context.parameters.id(resource: spec.name)
             try await crm.delete(spec, try context.requireIdentity(), id: id)
             return JSONResponse.noContent()

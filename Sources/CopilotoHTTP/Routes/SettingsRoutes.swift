@@ -6,7 +6,7 @@ import Hummingbird
 struct SettingsRoutes {
     let deps: AppDependencies
 
-    func register(on group: RouterGroup<AppRequestContext>) {
+    func register(on group: RouteBuilder<some RouterMethods<AppRequestContext>>) {
         let service = SettingsService(store: deps.store, authorizer: deps.authorizer), limit = deps.maxBodyBytes
         group.get("settings/store") { _, context -> Response in
             try JSONResponse.make(try await service.settings(try context.requireIdentity()))

@@ -6,7 +6,7 @@ import Hummingbird
 struct SystemRoutes {
     let deps: AppDependencies
 
-    func register(on router: Router<AppRequestContext>) {
+    func register(on router: RouteBuilder<some RouterMethods<AppRequestContext>>) {
         let registry = deps.metrics, store = deps.store
         router.get("/healthz") { _, _ -> Response in
             try JSONResponse.make(["status": "ok"])

@@ -1,0 +1,51 @@
+import CopilotoCore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+
+/// Thin helpers over Hummingbird's live test client: JSON in, JSON out, bearer tokens.
+struct APIClient: Sendable {
+    let client: any TestClientProtocol
+
+    func request(_ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: JSONValue? = nil,
+                 raw: String? = nil, language: String? = nil) async throws -> APIResponse {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if let language { headers[.acceptLanguage] = language }
+        let bodyText = raw ?? json.map { $0.encoded() }
+        let buffer = bodyText.map { ByteBuffer(string: $0) }
+        return try await client.execute(uri: path, method: method, headers: headers, body: buffer) { response in
+            let text = String(buffer: response.body)
+            let parsed = (try? JSONValue.parse(Data(text.utf8))) ?? .null
+            return APIResponse(status: Int(response.status.code), headers: response.headers, json: parsed, text: text)
+        }
+    }
+
+    func get(_ path: String, token: String?) async throws -> APIResponse { try await request(.get, path, token: token) }
+    func post(_ path: String, token: String?, _ json: JSONValue) async throws -> APIResponse {
+        try await request(.post, path, token: token, json: json)
+    }
+    func patch(_ path: String, token: String?, _ json: JSONValue) async throws -> APIResponse {
+        try await request(.patch, path, token: token, json: json)
+    }
+    func delete(_ path: String, token: String?) async throws -> APIResponse { try await request(.delete, path, token: token) }
+
+    /// Logs in with the demo password and returns the bearer token.
+    func login(_ email: String) async throws -> String {
+        let response = try await post("/v1/auth/login", token: nil, ["email": .string(email), "password": "demo1234"])
+        guard let token = response.json.string("token") else { throw LoginFailed(status: response.status, body: response.text) }
+        return token
+    }
+
+    /// The id of the first item of a list.
+    func firstId(_ path: String, token: String) async throws -> String {
+        let list = try await get(path + (path.contains("?") ? "&" : "?") + "limit=1", token: token)
+        guard let id = list.items.first?.string("id") else { throw LoginFailed(status: list.status, body: list.text) }
+        return id
+    }
+}
+
+struct LoginFailed: Error {
+    let status: Int
+    let body: String
+}

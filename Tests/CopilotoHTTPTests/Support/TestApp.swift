@@ -1,0 +1,62 @@
+import CopilotoCore
+import CopilotoDemo
+import CopilotoHTTP
+import CopilotoStore
+import CopilotoTesting
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+
+/// Runs the real application over loopback HTTP on a fresh database with the demo seeded.
+enum TestApp {
+    static func run(_ backend: Backend = .sqlite, maxBodyBytes: Int = 64 * 1024,
+                    _ body: @escaping @Sendable (APIClient, AppContextInfo) async throws -> Void) async throws {
+        try await backend.withStore { store in
+            let passwords = BcryptPasswordHasher(cost: 4)
+            try await DemoSeeder(store: store, passwords: passwords).seedIfEmpty()
+            var logger = Logger(label: "test-app")
+            logger.logLevel = .error
+            let recorder = RouteRecorder()
+            let deps = AppDependencies(store: store, passwords: passwords, tokens: SHA256TokenHasher(), logger: logger,
+                                       maxBodyBytes: maxBodyBytes, loginLimiter: LoginRateLimiter(limit: 5, window: 60))
+            let app = Application(router: buildRouter(deps, recorder: recorder),
+                                  configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
+            try await app.test(.live) { client in
+                try await body(APIClient(client: client), AppContextInfo(store: store, routes: recorder.routes))
+            }
+        }
+    }
+}
+
+/// What tests may inspect besides HTTP: the store and the registered routes.
+struct AppContextInfo: Sendable {
+    let store: SQLDataStore
+    let routes: [String]
+}
+
+/// A JSON response: status, headers and parsed body.
+struct APIResponse: Sendable {
+    let status: Int
+    let headers: HTTPFields
+    let json: JSONValue
+    let text: String
+
+    subscript(_ key: String) -> JSONValue? { json.objectValue?[key] }
+    var errorCode: String? {
+        if case .string(let code)? = json.objectValue?["error"]?.objectValue?["code"] { return code }
+        return nil
+    }
+    var items: [JSONValue] {
+        if case .array(let items)? = self["items"] { return items }
+        return []
+    }
+}
+
+extension JSONValue {
+    /// A string member, for terse assertions.
+    func string(_ key: String) -> String? {
+        if case .string(let text)? = objectValue?[key] { return text }
+        return nil
+    }
+}
