@@ -115,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CopilotoStoreTests",
-            dependencies: ["CopilotoCore", "CopilotoStore", "CopilotoTesting"],
+            dependencies: ["CopilotoCore", "CopilotoStore", "CopilotoTesting", "CopilotoDemo"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
