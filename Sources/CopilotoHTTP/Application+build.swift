@@ -10,6 +10,7 @@ public func buildRouter(_ deps: AppDependencies, recorder: RouteRecorder = Route
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: RequestMetricsMiddleware(registry: deps.metrics))
     router.add(middleware: ErrorMiddleware())
+    router.add(middleware: StaticContentTypeMiddleware())
     router.add(middleware: FileMiddleware(SystemRoutes.publicDirectory, searchForIndexHtml: true, logger: deps.logger))
     let root = RouteBuilder(methods: router, prefix: "", recorder: recorder)
     SystemRoutes(deps: deps).register(on: root)

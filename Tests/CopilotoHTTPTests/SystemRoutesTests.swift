@@ -25,6 +25,7 @@ struct SystemRoutesTests {
         try await TestApp.run { api, info in
             let served = try await api.get("/openapi.yaml", token: nil)
             #expect(served.status == 200)
+            #expect(served.headers[.contentType]?.hasPrefix("application/yaml") == true)
             let documented = OpenAPIPaths.parse(served.text)
             #expect(!documented.isEmpty)
             let missing = info.routes.filter { !documented.contains($0) }
