@@ -49,7 +49,7 @@ public struct OpenedStore: Sendable {
                 tls: tls ? .prefer(.makeClientConfiguration()) : .disable)
             configuration.options.maximumConnections = maxConnections
             let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-            return OpenedStore(store: SQLDataStore.postgres(client: client, logger: logger), services: [client])
+            return OpenedStore(store: SQLDataStore.postgres(client: client, poolSize: maxConnections, logger: logger), services: [client])
         }
     }
 }

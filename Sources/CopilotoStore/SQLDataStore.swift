@@ -23,8 +23,8 @@ public final class SQLDataStore: DataStore {
     }
 
     /// Wraps a PostgreSQL client; the caller must run `client.run()` (see `PostgresClientService`).
-    public static func postgres(client: PostgresClient, logger: Logger) -> SQLDataStore {
-        SQLDataStore(backend: PostgresBackend(client: client, logger: logger), logger: logger)
+    public static func postgres(client: PostgresClient, poolSize: Int, logger: Logger) -> SQLDataStore {
+        SQLDataStore(backend: PostgresBackend(client: client, poolSize: poolSize, logger: logger), logger: logger)
     }
 
     /// Applies pending migrations; returns the versions applied.

@@ -46,7 +46,7 @@ struct Serve: AsyncParsableCommand {
                 logger.info("demo data seeded")
             }
             let app = buildApplication(deps, host: config.host, port: config.port) { port in
-                print(Banner.text(host: config.host, port: port, database: location, demo: seeded))
+                FileHandle.standardOutput.write(Data(Banner.text(host: config.host, port: port, database: location, demo: seeded).utf8))
             }
             try await app.runService()
         }

@@ -14,15 +14,17 @@ final class PostgresBackend: SQLBackend {
     private let logger: Logger
     /// The role tenant transactions switch to; nil when the database user cannot use it.
     let restrictedRole: RestrictedRoleState
+    private let metrics: DatabaseMetrics
 
-    init(client: PostgresClient, logger: Logger) {
+    init(client: PostgresClient, poolSize: Int, logger: Logger) {
+        self.metrics = DatabaseMetrics(backend: "postgres", poolSize: poolSize)
         self.client = client
         self.logger = logger
         self.restrictedRole = RestrictedRoleState()
     }
 
     func transaction<T: Sendable>(tenant: UUID?, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
+        try await metrics.measure { try await client.withConnection { connection in
             try await connection.query("BEGIN", logger: logger)
             do {
                 if let tenant {
@@ -41,7 +43,7 @@ final class PostgresBackend: SQLBackend {
                 }
                 throw error
             }
-        }
+        } }
     }
 
     func shutdown() async throws {}

@@ -13,6 +13,7 @@ final class SQLiteBackend: SQLBackend {
     private let connection: SQLiteConnection
     private let lock = AsyncLock()
     private let logger: Logger
+    private let metrics = DatabaseMetrics(backend: "sqlite", poolSize: 1)
 
     private init(connection: SQLiteConnection, logger: Logger) {
         self.connection = connection
@@ -33,7 +34,7 @@ final class SQLiteBackend: SQLBackend {
     }
 
     func transaction<T: Sendable>(tenant: UUID?, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await lock.withLock {
+        try await metrics.measure { try await lock.withLock {
             let db = connection.sql(queryLogLevel: nil)
             try await db.exec("BEGIN IMMEDIATE")
             do {
@@ -44,7 +45,7 @@ final class SQLiteBackend: SQLBackend {
                 do { try await db.exec("ROLLBACK") } catch { logger.error("rollback failed: \(error)") }
                 throw error
             }
-        }
+        } }
     }
 
     func shutdown() async throws {
