@@ -20,6 +20,7 @@ public func buildRouter(_ deps: AppDependencies, recorder: RouteRecorder = Route
                            prefix: "/v1", recorder: recorder)
     AuthRoutes(deps: deps).register(on: api)
     SettingsRoutes(deps: deps).register(on: api)
+    UserRoutes(deps: deps).register(on: api)
     ResourceRoutes(spec: Resources.customers, deps: deps).register(on: api)
     ResourceRoutes(spec: Resources.contacts, deps: deps).register(on: api)
     ResourceRoutes(spec: Resources.products, deps: deps).register(on: api)

@@ -58,7 +58,10 @@ public final class PostgresServer: Sendable {
     /// Stops the server and removes its folder once this test process is gone.
     private static func startWatchdog(bin: String, dir: String, asPostgres: [String]) throws {
         let stop = (asPostgres + ["\(bin)/pg_ctl", "-D", "\(dir)/data", "-m", "immediate", "stop"]).joined(separator: " ")
-        let script = "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; \(stop) >/dev/null 2>&1; rm -rf \(dir)"
+        // A zombie still answers `kill -0`; its /proc state says Z.
+        let pid = getpid()
+        let alive = "kill -0 \(pid) 2>/dev/null && ! grep -q '^[0-9]* ([^)]*) Z' /proc/\(pid)/stat 2>/dev/null"
+        let script = "while \(alive); do sleep 1; done; \(stop); rm -rf \(dir)"
         try Shell.detach(script)
     }
 

@@ -37,7 +37,9 @@ public enum Shell {
 
     /// Starts a shell script in its own session and does not wait for it.
     public static func detach(_ script: String) throws {
-        let argv: [String] = ["/usr/bin/setsid", "/bin/sh", "-c", script + " >/dev/null 2>&1 </dev/null"]
+        // `exec` first: the shell must not keep the test runner's stdout open, or `swift test` would wait
+        // for it forever (and never reap the test process the watchdog is waiting on).
+        let argv: [String] = ["/usr/bin/setsid", "/bin/sh", "-c", "exec >/dev/null 2>&1 </dev/null; " + script]
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArgs { free(pointer) } }
         var pid: pid_t = 0

@@ -2,7 +2,7 @@ import CopilotoCore
 import Foundation
 import Hummingbird
 
-/// Store settings, permissions, payments, users and the tenant.
+/// Store settings, permissions, payments and the tenant.
 struct SettingsRoutes {
     let deps: AppDependencies
 
@@ -28,10 +28,6 @@ struct SettingsRoutes {
             let id = try context.parameters.id(resource: "invoices")
             let body = try await request.jsonBody(limit: limit)
             return try JSONResponse.make(try await service.pay(identity, invoiceId: id, body: body), status: .created)
-        }
-        group.get("users") { request, context -> Response in
-            let page = try PageQuery.parse(request, filters: ["role"])
-            return try JSONResponse.page(try await service.users(try context.requireIdentity(), page).map(UserView.init))
         }
         group.get("tenant") { _, context -> Response in
             let (tenant, branches) = try await service.tenant(try context.requireIdentity())
