@@ -34,6 +34,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "CopilotoActions",
+            dependencies: ["CopilotoCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "CopilotoDemo",
             dependencies: ["CopilotoCore"],
             swiftSettings: swiftSettings
@@ -59,6 +64,7 @@ let package = Package(
             name: "CopilotoHTTP",
             dependencies: [
                 "CopilotoCore",
+                "CopilotoActions",
                 "CopilotoStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -117,6 +123,11 @@ let package = Package(
         .testTarget(
             name: "CopilotoStoreTests",
             dependencies: ["CopilotoCore", "CopilotoStore", "CopilotoTesting", "CopilotoDemo"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CopilotoActionsTests",
+            dependencies: ["CopilotoCore", "CopilotoActions", "CopilotoStore", "CopilotoTesting", "CopilotoDemo"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import CopilotoActions
 import CopilotoCore
 import Foundation
 import Logging
@@ -9,18 +10,20 @@ public struct AppDependencies: Sendable {
     public let crm: CRMService
     public let auth: AuthService
     public let authorizer: Authorizer
+    public let actions: ActionService
     public let metrics: PrometheusCollectorRegistry
     public let logger: Logger
     /// Largest JSON body accepted; larger ones get 413.
     public let maxBodyBytes: Int
 
-    public init(store: any DataStore, passwords: any PasswordHasher, tokens: any TokenHasher,
+    public init(store: any DataStore, passwords: any PasswordHasher, tokens: any TokenHasher, secret: Data,
                 metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger,
                 maxBodyBytes: Int = 1 << 20, loginLimiter: LoginRateLimiter = LoginRateLimiter()) {
         let authorizer = Authorizer()
         self.store = store
         self.authorizer = authorizer
         self.crm = CRMService(store: store, authorizer: authorizer)
+        self.actions = ActionService(store: store, authorizer: authorizer, signer: ApprovalSigner(secret: secret))
         self.auth = AuthService(store: store, passwords: passwords, tokens: tokens, limiter: loginLimiter)
         self.metrics = metrics
         self.logger = logger

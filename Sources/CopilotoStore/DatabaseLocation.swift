@@ -25,6 +25,12 @@ public enum DatabaseLocation: Sendable, Equatable {
                          password: components.password, database: database, tls: sslMode != "disable")
     }
 
+    /// The SQLite file's path, nil for PostgreSQL.
+    public var sqlitePath: String? {
+        if case .sqlite(let path) = self { return path }
+        return nil
+    }
+
     /// True for PostgreSQL.
     public var isPostgres: Bool {
         if case .postgres = self { return true }

@@ -38,7 +38,7 @@ struct CRUDBench: AsyncParsableCommand {
             try await DemoSeeder(store: store, passwords: passwords).seedIfEmpty()
             var logger = Logger(label: "bench")
             logger.logLevel = .error
-            let deps = AppDependencies(store: store, passwords: passwords, tokens: SHA256TokenHasher(), logger: logger)
+            let deps = AppDependencies(store: store, passwords: passwords, tokens: SHA256TokenHasher(), secret: Data("test-secret".utf8), logger: logger)
             let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
             let app = buildApplication(deps, host: "127.0.0.1", port: 0) { port in portSink.yield(port) }
             return try await withThrowingTaskGroup(of: CRUDResult?.self) { group in

@@ -37,7 +37,9 @@ struct Serve: AsyncParsableCommand {
         let location = try DatabaseLocation(url: config.databaseURL)
         let opened = try await OpenedStore.open(location, logger: logger)
         let passwords = BcryptPasswordHasher()
-        let deps = AppDependencies(store: opened.store, passwords: passwords, tokens: SHA256TokenHasher(),
+        let dataDirectory = location.sqlitePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? "."
+        let secret = try ServerSecret.load(configured: config.secretKey, directory: dataDirectory)
+        let deps = AppDependencies(store: opened.store, passwords: passwords, tokens: SHA256TokenHasher(), secret: secret,
                                    metrics: registry, logger: logger, maxBodyBytes: config.maxBodyBytes)
         try await ServicesRunner.with(opened.services) {
             try await opened.store.migrate()

@@ -35,12 +35,8 @@ public struct CRMService: Sendable {
         let now = clock()
         return try await store.withTenant(identity.tenantId) { tx in
             try await authorizer.require(identity, spec.createAction, in: tx)
-            let entity = try validated(spec, body, allowed: spec.fields, BuildContext(identity: identity, now: now, existing: nil))
-            if let narrower = spec.createActionFor?(entity) { try await authorizer.require(identity, narrower, in: tx) }
-            try await checkReferences(spec, entity, tx)
-            if let create = spec.create { return try await create(entity, tx) }
-            try await spec.repository(tx).insert(entity)
-            return entity
+            let draft = try await ResourceOperations.draftCreate(spec, identity, body: body, now: now, authorizer: authorizer, tx: tx)
+            return try await ResourceOperations.commitCreate(spec, draft, tx: tx)
         }
     }
 
@@ -49,15 +45,8 @@ public struct CRMService: Sendable {
         let now = clock()
         return try await store.withTenant(identity.tenantId) { tx in
             try await authorizer.require(identity, spec.updateAction, in: tx)
-            let repository = spec.repository(tx)
-            guard let existing = try await repository.find(id) else { throw CopilotoError.notFound(resource: spec.name) }
-            let merged = try JSONCoding.mergePatch(existing, fields: spec.updateFields, patch: patch)
-            let entity = try validated(spec, merged, allowed: spec.updateFields,
-                                       BuildContext(identity: identity, now: now, existing: existing))
-            try await checkReferences(spec, entity, tx)
-            if let update = spec.update { return try await update(existing, entity, tx) }
-            try await repository.update(entity)
-            return entity
+            let draft = try await ResourceOperations.draftUpdate(spec, identity, id: id, patch: patch, now: now, tx: tx)
+            return try await ResourceOperations.commitUpdate(spec, old: draft.old, new: draft.new, tx: tx)
         }
     }
 
@@ -65,21 +54,7 @@ public struct CRMService: Sendable {
     public func delete<E>(_ spec: ResourceSpec<E>, _ identity: Identity, id: UUID) async throws {
         try await store.withTenant(identity.tenantId) { tx in
             try await authorizer.require(identity, spec.deleteAction, in: tx)
-            guard try await spec.repository(tx).delete(id) else { throw CopilotoError.notFound(resource: spec.name) }
+            try await ResourceOperations.delete(spec, id: id, tx: tx)
         }
-    }
-
-    private func validated<E>(_ spec: ResourceSpec<E>, _ body: JSONValue, allowed: Set<String>,
-                              _ context: BuildContext<E>) throws -> E {
-        var reader = FieldReader(body, allowed: allowed)
-        let entity = spec.build(&reader, context)
-        try reader.finish()
-        guard let entity else { throw CopilotoError.invalid([FieldError(field: "body", code: .invalidFormat)]) }
-        return entity
-    }
-
-    private func checkReferences<E>(_ spec: ResourceSpec<E>, _ entity: E, _ tx: any TenantStore) async throws {
-        let errors = try await spec.references(entity, tx)
-        if !errors.isEmpty { throw CopilotoError.invalid(errors) }
     }
 }

@@ -120,5 +120,6 @@ enum DefaultPermissions {
         "manageApiTokens": [.owner, .admin],
         "listBranches": all,
         "managePermissions": [.owner, .admin],
+        "viewAudit": oam,
     ]
 }

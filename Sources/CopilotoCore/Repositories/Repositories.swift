@@ -45,6 +45,8 @@ public protocol TenantStore: Sendable {
     var notes: any EntityRepository<Note> { get }
     var tickets: any EntityRepository<Ticket> { get }
     var users: any EntityRepository<User> { get }
+    var pendingActions: any PendingActionRepository { get }
+    var audit: any AuditRepository { get }
     /// The next number of a sequence (#1001, #1002…); never repeats, even under concurrency.
     func nextNumber(_ sequence: NumberSequence) async throws -> Int
     /// Finds an order, invoice or ticket by its human number.

@@ -6,6 +6,7 @@ public enum MessageKey: String, Sendable, Equatable, Codable {
     case unprocessable, internalError, invalidCredentials
     case duplicateEmail, duplicateSKU, duplicateCode, stillReferenced, insufficientStock, invoiceAlreadyPaid
     case paymentExceedsBalance, discountNotApplicable, invalidStatusTransition, categoryCycle
+    case approvalMismatch, actionCancelled, actionFailed, actionFinished
 
     /// The text of this message in the given language.
     public func text(_ language: Language) -> String {
@@ -37,6 +38,10 @@ public enum MessageKey: String, Sendable, Equatable, Codable {
         .discountNotApplicable: ("Esse cupom não vale para este pedido.", "That discount does not apply to this order."),
         .invalidStatusTransition: ("Essa mudança de status não é permitida.", "That status change is not allowed."),
         .categoryCycle: ("Uma categoria não pode ficar dentro dela mesma.", "A category cannot be inside itself."),
+        .approvalMismatch: ("Essa aprovação não confere com a ação preparada.", "That approval does not match the prepared action."),
+        .actionCancelled: ("Essa ação foi cancelada.", "That action was cancelled."),
+        .actionFailed: ("Essa ação falhou ao executar.", "That action failed when it ran."),
+        .actionFinished: ("Essa ação já foi concluída.", "That action is already finished."),
     ]
 }
 

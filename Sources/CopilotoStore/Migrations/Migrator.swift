@@ -16,6 +16,7 @@ struct Migration: Sendable {
 struct Migrator: Sendable {
     static let all: [Migration] = [
         Migration(version: 1, name: "crm_core", statements: Schema001.statements, tenantTables: Schema001.tenantTables),
+        Migration(version: 2, name: "actions", statements: Schema002.statements, tenantTables: Schema002.tenantTables),
     ]
     /// The role tenant transactions switch to on PostgreSQL.
     static let restrictedRole = "copiloto_app"

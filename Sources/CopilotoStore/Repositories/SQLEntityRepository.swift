@@ -46,7 +46,9 @@ struct SQLEntityRepository<Mapping: SQLMapping>: EntityRepository {
             if column == "number" {
                 query = query.where(SQLColumn(column), .equal, SQLBind(Int(value) ?? -1))
             } else {
-                query = query.where(SQLColumn(column), .equal, SQLBind(value))
+                // Ids are stored lower-case; clients may send them in either case.
+                let bound = UUID(uuidString: value) != nil ? value.lowercased() : value
+                query = query.where(SQLColumn(column), .equal, SQLBind(bound))
             }
         }
         if let column = Mapping.rangeColumn {

@@ -18,6 +18,8 @@ struct SQLTenantStore: TenantStore {
     var notes: any EntityRepository<Note> { SQLEntityRepository<NoteMapping>(db: db, tenant: tenantId) }
     var tickets: any EntityRepository<Ticket> { SQLEntityRepository<TicketMapping>(db: db, tenant: tenantId) }
     var users: any EntityRepository<User> { SQLEntityRepository<UserMapping>(db: db, tenant: tenantId) }
+    var pendingActions: any PendingActionRepository { SQLPendingActionRepository(db: db, tenant: tenantId) }
+    var audit: any AuditRepository { SQLAuditRepository(db: db, tenant: tenantId) }
 
     func nextNumber(_ sequence: NumberSequence) async throws -> Int {
         // Insert-or-increment in one statement: the row lock serialises concurrent callers on PostgreSQL.

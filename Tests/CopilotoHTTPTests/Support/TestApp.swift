@@ -18,7 +18,7 @@ enum TestApp {
             var logger = Logger(label: "test-app")
             logger.logLevel = .error
             let recorder = RouteRecorder()
-            let deps = AppDependencies(store: store, passwords: passwords, tokens: SHA256TokenHasher(), logger: logger,
+            let deps = AppDependencies(store: store, passwords: passwords, tokens: SHA256TokenHasher(), secret: Data("test-secret".utf8), logger: logger,
                                        maxBodyBytes: maxBodyBytes, loginLimiter: LoginRateLimiter(limit: 5, window: 60))
             let app = Application(router: buildRouter(deps, recorder: recorder),
                                   configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
@@ -50,13 +50,5 @@ struct APIResponse: Sendable {
     var items: [JSONValue] {
         if case .array(let items)? = self["items"] { return items }
         return []
-    }
-}
-
-extension JSONValue {
-    /// A string member, for terse assertions.
-    func string(_ key: String) -> String? {
-        if case .string(let text)? = objectValue?[key] { return text }
-        return nil
     }
 }

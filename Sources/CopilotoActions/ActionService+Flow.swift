@@ -1,0 +1,150 @@
+import CopilotoCore
+import Foundation
+
+/// What `prepare` gives back: a read's result, or a write waiting for confirmation.
+public enum PrepareOutcome: Sendable {
+    case executed(JSONValue)
+    case pending(PendingAction)
+}
+
+extension ActionService {
+    /// Validates and resolves the parameters; runs reads at once, stores writes as pending actions.
+    public func prepare(_ identity: Identity, action name: String, params: JSONValue, sessionId: UUID?,
+                        language: Language) async throws -> PrepareOutcome {
+        let definition = try definition(name)
+        let now = clock()
+        let start = ContinuousClock.now
+        try await requirePermission(identity, definition, params: params, sessionId: sessionId, pendingId: nil, now: now)
+        try SchemaValidator.validate(params, against: definition.parameters)
+        do {
+            return try await store.withTenant(identity.tenantId) { tx in
+                let context = context(identity, tx, now, language)
+                let canonical = try await definition.canonicalize(params, context)
+                if definition.risk == .read {
+                    let result = try await definition.execute(canonical, context)
+                    try await tx.audit.append(entry(identity, definition.name, sessionId, nil, canonical, result, .executed, start, now))
+                    return .executed(result)
+                }
+                let preview = try await definition.preview(canonical, context)
+                let id = UUID()
+                let pending = PendingAction(
+                    id: id, tenantId: identity.tenantId, userId: identity.user.id, sessionId: sessionId, action: definition.name,
+                    params: canonical, preview: try JSONCoding.value(preview), risk: definition.risk,
+                    digest: signer.digest(tenantId: identity.tenantId, action: definition.name, pendingId: id, params: canonical),
+                    createdAt: now, expiresAt: now.addingTimeInterval(pendingLifetime))
+                try await tx.pendingActions.insert(pending)
+                return .pending(pending)
+            }
+        } catch {
+            if definition.risk == .read {
+                await record(entry(identity, definition.name, sessionId, nil, params, Self.errorJSON(error), .failed, start, now))
+            }
+            throw error
+        }
+    }
+
+    /// Confirms a pending action: re-checks the confirmer's role, the expiry and the digest, then executes
+    /// exactly once. Repeated or concurrent confirms return the first result.
+    public func confirm(_ identity: Identity, pendingId: UUID, language: Language) async throws -> JSONValue {
+        let now = clock()
+        let start = ContinuousClock.now
+        guard let pending = try await store.withTenant(identity.tenantId, { try await $0.pendingActions.find(pendingId) }) else {
+            throw CopilotoError.notFound(resource: "pending_actions")
+        }
+        let definition = try definition(pending.action)
+        try await requirePermission(identity, definition, params: pending.params, sessionId: pending.sessionId,
+                                    pendingId: pending.id, now: now)
+        let outcome: Result<JSONValue, CopilotoError>
+        do {
+            outcome = try await store.withTenant(identity.tenantId) { tx in
+                try await confirmInTransaction(identity, pending, definition, tx, now, start, language)
+            }
+        } catch {
+            await store.finishFailed(pending, identity: identity, error: error, now: now, durationMs: Self.milliseconds(since: start))
+            throw error
+        }
+        return try outcome.get()
+    }
+
+    private func confirmInTransaction(_ identity: Identity, _ pending: PendingAction, _ definition: ActionDefinition,
+                                      _ tx: any TenantStore, _ now: Date, _ start: ContinuousClock.Instant,
+                                      _ language: Language) async throws -> Result<JSONValue, CopilotoError> {
+        guard signer.verify(pending.digest, tenantId: pending.tenantId, action: pending.action, pendingId: pending.id,
+                            params: pending.params) else {
+            try await tx.audit.append(entry(identity, pending.action, pending.sessionId, pending.id, pending.params, nil, .denied, start, now))
+            return .failure(.conflict(reason: .approvalMismatch))
+        }
+        if pending.status == .pending, now > pending.expiresAt {
+            try await tx.pendingActions.finish(pending.id, status: .expired, result: nil, at: now)
+            try await tx.audit.append(entry(identity, pending.action, pending.sessionId, pending.id, pending.params, nil, .expired, start, now))
+            return .failure(.expired)
+        }
+        guard try await tx.pendingActions.claim(pending.id, by: identity.user.id) else {
+            // Someone else confirmed (or cancelled) first: answer with what happened then.
+            let current = try await tx.pendingActions.find(pending.id)
+            switch current?.status {
+            case .executed?: return .success(current?.result ?? .null)
+            case .expired?: return .failure(.expired)
+            case .cancelled?: return .failure(.conflict(reason: .actionCancelled))
+            default: return .failure(.conflict(reason: .actionFailed))
+            }
+        }
+        let result = try await definition.execute(pending.params, context(identity, tx, now, language))
+        try await tx.pendingActions.finish(pending.id, status: .executed, result: result, at: now)
+        try await tx.audit.append(entry(identity, pending.action, pending.sessionId, pending.id, pending.params, result, .executed, start, now))
+        return .success(result)
+    }
+
+    /// Cancels a pending action (its creator, or anyone allowed to run it). Final.
+    public func cancel(_ identity: Identity, pendingId: UUID) async throws {
+        let now = clock()
+        let start = ContinuousClock.now
+        let outcome: Result<Void, CopilotoError> = try await store.withTenant(identity.tenantId) { tx in
+            guard let pending = try await tx.pendingActions.find(pendingId) else { return .failure(.notFound(resource: "pending_actions")) }
+            let allowed = try await authorizer.matrix(in: tx).allows(identity.role, pending.action)
+            guard pending.userId == identity.user.id || allowed else { return .failure(.forbidden(action: pending.action)) }
+            guard try await tx.pendingActions.claim(pending.id, by: identity.user.id) else {
+                let current = try await tx.pendingActions.find(pendingId)
+                return current?.status == .cancelled ? .success(()) : .failure(.conflict(reason: .actionFinished))
+            }
+            try await tx.pendingActions.finish(pending.id, status: .cancelled, result: nil, at: now)
+            try await tx.audit.append(entry(identity, pending.action, pending.sessionId, pending.id, pending.params, nil, .cancelled, start, now))
+            return .success(())
+        }
+        try outcome.get()
+    }
+
+    /// Throws 403 (after auditing the denial) when the caller's role may not run the action.
+    private func requirePermission(_ identity: Identity, _ definition: ActionDefinition, params: JSONValue, sessionId: UUID?,
+                                   pendingId: UUID?, now: Date) async throws {
+        let allowed = try await store.withTenant(identity.tenantId) { tx in
+            try await authorizer.matrix(in: tx).allows(identity.role, definition.name)
+        }
+        guard allowed else {
+            await record(entry(identity, definition.name, sessionId, pendingId, params, nil, .denied, ContinuousClock.now, now))
+            throw CopilotoError.forbidden(action: definition.name)
+        }
+    }
+
+    func entry(_ identity: Identity, _ action: String, _ sessionId: UUID?, _ pendingId: UUID?, _ input: JSONValue,
+               _ output: JSONValue?, _ status: AuditEntry.Status, _ start: ContinuousClock.Instant, _ now: Date) -> AuditEntry {
+        AuditEntry(tenantId: identity.tenantId, userId: identity.user.id, sessionId: sessionId, pendingActionId: pendingId,
+                   action: action, input: input, output: output, status: status, durationMs: Self.milliseconds(since: start),
+                   createdAt: now)
+    }
+}
+
+extension DataStore {
+    /// Marks a pending action failed and audits the failure, after its execution rolled back.
+    func finishFailed(_ pending: PendingAction, identity: Identity, error: any Error, now: Date, durationMs: Int) async {
+        let output = ActionService.errorJSON(error)
+        _ = try? await withTenant(identity.tenantId) { tx in
+            if try await tx.pendingActions.claim(pending.id, by: identity.user.id) {
+                try await tx.pendingActions.finish(pending.id, status: .failed, result: output, at: now)
+            }
+            try await tx.audit.append(AuditEntry(tenantId: identity.tenantId, userId: identity.user.id, sessionId: pending.sessionId,
+                                                 pendingActionId: pending.id, action: pending.action, input: pending.params,
+                                                 output: output, status: .failed, durationMs: durationMs, createdAt: now))
+        }
+    }
+}

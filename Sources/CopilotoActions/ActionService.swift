@@ -1,0 +1,72 @@
+import CopilotoCore
+import Foundation
+
+/// Runs actions safely: reads execute at once; writes are prepared as pending actions with a preview and
+/// run only when a person allowed to run them confirms, exactly once. Every attempt is audited.
+public struct ActionService: Sendable {
+    public let store: any DataStore
+    public let registry: ActionRegistry
+    public let authorizer: Authorizer
+    public let signer: ApprovalSigner
+    public let pendingLifetime: TimeInterval
+    public let clock: @Sendable () -> Date
+
+    public init(store: any DataStore, registry: ActionRegistry = .standard, authorizer: Authorizer, signer: ApprovalSigner,
+                pendingLifetime: TimeInterval = 600, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.registry = registry
+        self.authorizer = authorizer
+        self.signer = signer
+        self.pendingLifetime = pendingLifetime
+        self.clock = clock
+    }
+
+    /// The actions the caller's role may run, in the caller's language.
+    public func list(_ identity: Identity, language: Language) async throws -> [ActionSummary] {
+        let matrix = try await store.withTenant(identity.tenantId) { tx in try await authorizer.matrix(in: tx) }
+        return registry.all.filter { matrix.allows(identity.role, $0.name) }.map { definition in
+            ActionSummary(name: definition.name, aliases: definition.aliases, title: definition.title.text(language),
+                          description: definition.description.text(language), risk: definition.risk,
+                          parameters: definition.parameters, roles: matrix.roles(for: definition.name))
+        }
+    }
+
+    /// The audit log (owner, admin, manager).
+    public func audit(_ identity: Identity, action: String?, sessionId: UUID?, limit: Int) async throws -> [AuditEntry] {
+        try await store.withTenant(identity.tenantId) { tx in
+            try await authorizer.require(identity, "viewAudit", in: tx)
+            return try await tx.audit.list(action: action.map(PermissionMatrix.canonicalName), sessionId: sessionId,
+                                           limit: min(max(limit, 1), 200))
+        }
+    }
+
+    func definition(_ name: String) throws -> ActionDefinition {
+        guard let definition = registry.definition(name) else { throw CopilotoError.notFound(resource: "actions") }
+        return definition
+    }
+
+    func context(_ identity: Identity, _ tx: any TenantStore, _ now: Date, _ language: Language) -> ActionContext {
+        ActionContext(identity: identity, tx: tx, now: now, language: language, authorizer: authorizer)
+    }
+
+    /// Appends an audit row in its own transaction (used when the main one rolled back).
+    func record(_ entry: AuditEntry) async {
+        _ = try? await store.withTenant(entry.tenantId) { tx in try await tx.audit.append(entry) }
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+
+    /// A JSON form of an error for results and audit rows.
+    static func errorJSON(_ error: any Error) -> JSONValue {
+        switch error {
+        case CopilotoError.invalid(let fields): ["error": "invalid_request", "fields": .array(fields.map { .string($0.field) })]
+        case CopilotoError.notFound(let resource): ["error": "not_found", "resource": .string(resource)]
+        case CopilotoError.conflict(let reason): ["error": "conflict", "reason": .string(reason.rawValue)]
+        case CopilotoError.forbidden: ["error": "forbidden"]
+        default: ["error": "failed"]
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+extension JSONValue {
+    /// A member of an object, nil for other values or missing keys.
+    public subscript(key: String) -> JSONValue? { objectValue?[key] }
+
+    /// A string member of an object.
+    public func string(_ key: String) -> String? {
+        if case .string(let text)? = objectValue?[key] { return text }
+        return nil
+    }
+
+    /// The object without the given keys.
+    public func removing(_ keys: Set<String>) -> JSONValue {
+        guard case .object(let members) = self else { return self }
+        return .object(members.filter { !keys.contains($0.key) })
+    }
+
+    /// The object with one key set.
+    public func setting(_ key: String, _ value: JSONValue) -> JSONValue {
+        guard case .object(var members) = self else { return self }
+        members[key] = value
+        return .object(members)
+    }
+
+    /// The object with keys renamed (`customerId` → `subjectId`).
+    public func renaming(_ names: [String: String]) -> JSONValue {
+        guard case .object(let members) = self else { return self }
+        return .object(Dictionary(members.map { (names[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
+    }
+}

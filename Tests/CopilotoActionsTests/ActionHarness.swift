@@ -1,0 +1,50 @@
+import CopilotoActions
+import CopilotoCore
+import CopilotoDemo
+import CopilotoStore
+import CopilotoTesting
+import Foundation
+import Synchronization
+
+/// A seeded store plus an action service whose clock the test moves.
+struct ActionHarness: Sendable {
+    let store: SQLDataStore
+    let service: ActionService
+    let clock: TestClock
+
+    struct PlainHasher: PasswordHasher {
+        func hash(_ password: String) throws -> String { "plain:" + password }
+        func verify(_ password: String, hash: String) -> Bool { hash == "plain:" + password }
+    }
+
+    static func run(_ backend: Backend, _ body: @Sendable (ActionHarness) async throws -> Void) async throws {
+        try await backend.withStore { store in
+            try await DemoSeeder(store: store, passwords: PlainHasher()).seedIfEmpty()
+            let clock = TestClock()
+            let service = ActionService(store: store, authorizer: Authorizer(), signer: ApprovalSigner(secret: Data("k".utf8)),
+                                        clock: { clock.now })
+            try await body(ActionHarness(store: store, service: service, clock: clock))
+        }
+    }
+
+    /// The identity of a demo login (a token is not needed at this level).
+    func identity(_ email: String) async throws -> Identity {
+        guard let (user, _) = try await store.system.userForLogin(email: email) else { throw CopilotoError.notFound(resource: "users") }
+        return Identity(user: user, tokenId: UUID())
+    }
+
+    func customerCount(_ identity: Identity) async throws -> Int {
+        try await store.withTenant(identity.tenantId) { try await $0.customers.count(PageRequest()) }
+    }
+
+    func audit(_ identity: Identity, _ action: String) async throws -> [AuditEntry] {
+        try await store.withTenant(identity.tenantId) { try await $0.audit.list(action: action, sessionId: nil, limit: 50) }
+    }
+}
+
+/// A clock tests can move forward.
+final class TestClock: Sendable {
+    private let current = Mutex(Date())
+    var now: Date { current.withLock { $0 } }
+    func advance(_ seconds: TimeInterval) { current.withLock { $0 = $0.addingTimeInterval(seconds) } }
+}
