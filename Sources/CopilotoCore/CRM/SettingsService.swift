@@ -24,23 +24,7 @@ public struct SettingsService: Sendable {
         let now = clock()
         return try await store.withTenant(identity.tenantId) { tx in
             try await authorizer.require(identity, "updateStoreSettings", in: tx)
-            var settings = try await tx.settings()
-            var r = FieldReader(patch, allowed: ["name", "currency", "timezone", "language", "businessHours"])
-            if let name = r.string("name", max: 120) { settings.name = name }
-            if let currency = r.formatted("currency", format: "ISO 4217", { text in
-                text.count == 3 && text.allSatisfy(\.isLetter) ? text.uppercased() : nil
-            }) { settings.currency = currency }
-            if let zone = r.formatted("timezone", format: "IANA time zone", { TimeZone(identifier: $0)?.identifier }) {
-                settings.timezone = zone
-            }
-            if let language = r.formatted("language", format: "pt-BR, en", { Language(code: $0)?.rawValue }) {
-                settings.language = Language(code: language) ?? .ptBR
-            }
-            if let hours = r.raw("businessHours", required: false) {
-                if hours.objectValue == nil { r.fail("businessHours", .wrongType, "object") } else { settings.businessHours = hours }
-            }
-            try r.finish()
-            settings.updatedAt = now
+            let settings = try StoreSettingsRules.apply(patch, to: try await tx.settings(), now: now)
             try await tx.saveSettings(settings)
             return settings
         }

@@ -47,6 +47,7 @@ public protocol TenantStore: Sendable {
     var users: any EntityRepository<User> { get }
     var pendingActions: any PendingActionRepository { get }
     var audit: any AuditRepository { get }
+    var outbox: any OutboxRepository { get }
     /// The next number of a sequence (#1001, #1002…); never repeats, even under concurrency.
     func nextNumber(_ sequence: NumberSequence) async throws -> Int
     /// Finds an order, invoice or ticket by its human number.

@@ -1,6 +1,6 @@
 /// Actions: pending actions awaiting confirmation and the append-only audit log.
 enum Schema002 {
-    static let tenantTables = ["pending_actions", "audit_log"]
+    static let tenantTables = ["pending_actions", "audit_log", "outbox_messages"]
 
     static let statements: [String] = [
         """
@@ -16,5 +16,11 @@ enum Schema002 {
           status TEXT NOT NULL, duration_ms BIGINT NOT NULL, created_at BIGINT NOT NULL)
         """,
         "CREATE INDEX audit_log_tenant ON audit_log (tenant_id, created_at)",
+        """
+        CREATE TABLE outbox_messages (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), channel TEXT NOT NULL,
+          recipient TEXT NOT NULL, customer_id TEXT, invoice_id TEXT, body TEXT NOT NULL, status TEXT NOT NULL,
+          created_at BIGINT NOT NULL)
+        """,
+        "CREATE INDEX outbox_invoice ON outbox_messages (tenant_id, invoice_id)",
     ]
 }
