@@ -24,11 +24,16 @@ public enum Backend: String, Sendable, CaseIterable, CustomStringConvertible {
         var logger = Logger(label: "test")
         logger.logLevel = .error
         let opened = try await OpenedStore.open(try await freshLocation(), maxConnections: 8, logger: logger)
-        let result = try await ServicesRunner.with(opened.services) {
-            try await opened.store.migrate()
-            return try await body(opened.store)
+        do {
+            let result = try await ServicesRunner.with(opened.services) {
+                try await opened.store.migrate()
+                return try await body(opened.store)
+            }
+            try await opened.store.shutdown()
+            return result
+        } catch {
+            try? await opened.store.shutdown()
+            throw error
         }
-        try await opened.store.shutdown()
-        return result
     }
 }

@@ -41,6 +41,17 @@ struct Serve: AsyncParsableCommand {
         let secret = try ServerSecret.load(configured: config.secretKey, directory: dataDirectory)
         let deps = AppDependencies(store: opened.store, passwords: passwords, tokens: SHA256TokenHasher(), secret: secret,
                                    metrics: registry, logger: logger, maxBodyBytes: config.maxBodyBytes)
+        do {
+            try await serve(opened, location: location, config: config, deps: deps, passwords: passwords, logger: logger)
+            try await opened.store.shutdown()
+        } catch {
+            try? await opened.store.shutdown()
+            throw error
+        }
+    }
+
+    private func serve(_ opened: OpenedStore, location: DatabaseLocation, config: AppConfiguration, deps: AppDependencies,
+                       passwords: BcryptPasswordHasher, logger: Logger) async throws {
         try await ServicesRunner.with(opened.services) {
             try await opened.store.migrate()
             let seeded = config.demo ?? !location.isPostgres
@@ -52,7 +63,6 @@ struct Serve: AsyncParsableCommand {
             }
             try await app.runService()
         }
-        try await opened.store.shutdown()
     }
 }
 
