@@ -98,6 +98,7 @@ let package = Package(
                 "CopilotoHTTP",
                 "CopilotoTesting",
                 "CopilotoDemo",
+                "CopilotoActions",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
