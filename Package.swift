@@ -35,7 +35,13 @@ let package = Package(
         ),
         .target(
             name: "CopilotoActions",
-            dependencies: ["CopilotoCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "CopilotoCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
