@@ -17,7 +17,12 @@ public struct LocalizedText: Sendable, Equatable {
 /// Everything an action's code may use: who runs it, the tenant transaction, the time and language.
 public struct ActionContext: Sendable {
     public let identity: Identity
-    public let tx: any TenantStore
+    /// The tenant transaction; absent only for outside calls, which run without one.
+    let transaction: (any TenantStore)?
+    public var tx: any TenantStore {
+        guard let transaction else { preconditionFailure("an external action tried to use the database") }
+        return transaction
+    }
     public let now: Date
     public let language: Language
     public let authorizer: Authorizer
@@ -61,12 +66,17 @@ public struct ActionDefinition: Sendable {
     public let preview: @Sendable (JSONValue, ActionContext) async throws -> ActionPreview
     /// Does it, inside the caller's transaction, and returns the result.
     public let execute: @Sendable (JSONValue, ActionContext) async throws -> JSONValue
+    /// Roles allowed to run it when not governed by the permission matrix (custom tools).
+    public let roles: Set<Role>?
+    /// True for calls to the outside world (HTTP tools): run outside any database transaction.
+    public let isExternal: Bool
 
     public init(name: String, aliases: [String] = [], title: LocalizedText, description: LocalizedText, parameters: JSONValue,
                 risk: ActionRisk,
                 canonicalize: @escaping @Sendable (JSONValue, ActionContext) async throws -> JSONValue = { params, _ in params },
                 preview: @escaping @Sendable (JSONValue, ActionContext) async throws -> ActionPreview,
-                execute: @escaping @Sendable (JSONValue, ActionContext) async throws -> JSONValue) {
+                execute: @escaping @Sendable (JSONValue, ActionContext) async throws -> JSONValue,
+                roles: Set<Role>? = nil, isExternal: Bool = false) {
         self.name = name
         self.aliases = aliases
         self.title = title
@@ -76,5 +86,12 @@ public struct ActionDefinition: Sendable {
         self.canonicalize = canonicalize
         self.preview = preview
         self.execute = execute
+        self.roles = roles
+        self.isExternal = isExternal
+    }
+
+    /// True when `role` may run this action under `matrix`.
+    public func allows(_ role: Role, in matrix: PermissionMatrix) -> Bool {
+        roles.map { $0.contains(role) } ?? matrix.allows(role, name)
     }
 }

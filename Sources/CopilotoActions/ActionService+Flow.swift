@@ -11,12 +11,17 @@ extension ActionService {
     /// Validates and resolves the parameters; runs reads at once, stores writes as pending actions.
     public func prepare(_ identity: Identity, action name: String, params: JSONValue, sessionId: UUID?,
                         language: Language) async throws -> PrepareOutcome {
-        let definition = try definition(name)
+        let (definition, allowed) = try await resolve(name, identity)
         let now = clock()
         let start = ContinuousClock.now
-        try await requirePermission(identity, definition, params: params, sessionId: sessionId, pendingId: nil, now: now)
+        try await requirePermission(identity, definition, allowed, params: params, sessionId: sessionId, pendingId: nil, now: now)
         try SchemaValidator.validate(params, against: definition.parameters)
         do {
+            if definition.risk == .read, definition.isExternal {
+                let result = try await definition.execute(params, context(identity, nil, now, language))
+                await record(entry(identity, definition.name, sessionId, nil, params, result, .executed, start, now))
+                return .executed(result)
+            }
             return try await store.withTenant(identity.tenantId) { tx in
                 let context = context(identity, tx, now, language)
                 let canonical = try await definition.canonicalize(params, context)
@@ -51,24 +56,31 @@ extension ActionService {
         guard let pending = try await store.withTenant(identity.tenantId, { try await $0.pendingActions.find(pendingId) }) else {
             throw CopilotoError.notFound(resource: "pending_actions")
         }
-        let definition = try definition(pending.action)
-        try await requirePermission(identity, definition, params: pending.params, sessionId: pending.sessionId,
+        let (definition, allowed) = try await resolve(pending.action, identity)
+        try await requirePermission(identity, definition, allowed, params: pending.params, sessionId: pending.sessionId,
                                     pendingId: pending.id, now: now)
-        let outcome: Result<JSONValue, CopilotoError>
         do {
-            outcome = try await store.withTenant(identity.tenantId) { tx in
-                try await confirmInTransaction(identity, pending, definition, tx, now, start, language)
+            let outcome = try await store.withTenant(identity.tenantId) { tx -> Result<JSONValue, CopilotoError>? in
+                if let refusal = try await claim(identity, pending, tx, now, start) { return refusal }
+                guard !definition.isExternal else { return nil }
+                let result = try await definition.execute(pending.params, context(identity, tx, now, language))
+                try await finish(identity, pending, result, tx, now, start)
+                return .success(result)
             }
+            if let outcome { return try outcome.get() }
+            // An outside call: claimed above, run now without holding a transaction, then recorded.
+            let result = try await definition.execute(pending.params, context(identity, nil, now, language))
+            try await store.withTenant(identity.tenantId) { tx in try await finish(identity, pending, result, tx, now, start) }
+            return result
         } catch {
             await store.finishFailed(pending, identity: identity, error: error, now: now, durationMs: Self.milliseconds(since: start))
             throw error
         }
-        return try outcome.get()
     }
 
-    private func confirmInTransaction(_ identity: Identity, _ pending: PendingAction, _ definition: ActionDefinition,
-                                      _ tx: any TenantStore, _ now: Date, _ start: ContinuousClock.Instant,
-                                      _ language: Language) async throws -> Result<JSONValue, CopilotoError> {
+    /// Checks digest and expiry and claims the pending action; a non-nil result answers the confirm without executing.
+    private func claim(_ identity: Identity, _ pending: PendingAction, _ tx: any TenantStore, _ now: Date,
+                       _ start: ContinuousClock.Instant) async throws -> Result<JSONValue, CopilotoError>? {
         guard signer.verify(pending.digest, tenantId: pending.tenantId, action: pending.action, pendingId: pending.id,
                             params: pending.params) else {
             try await tx.audit.append(entry(identity, pending.action, pending.sessionId, pending.id, pending.params, nil, .denied, start, now))
@@ -79,20 +91,22 @@ extension ActionService {
             try await tx.audit.append(entry(identity, pending.action, pending.sessionId, pending.id, pending.params, nil, .expired, start, now))
             return .failure(.expired)
         }
-        guard try await tx.pendingActions.claim(pending.id, by: identity.user.id) else {
-            // Someone else confirmed (or cancelled) first: answer with what happened then.
-            let current = try await tx.pendingActions.find(pending.id)
-            switch current?.status {
-            case .executed?: return .success(current?.result ?? .null)
-            case .expired?: return .failure(.expired)
-            case .cancelled?: return .failure(.conflict(reason: .actionCancelled))
-            default: return .failure(.conflict(reason: .actionFailed))
-            }
+        if try await tx.pendingActions.claim(pending.id, by: identity.user.id) { return nil }
+        // Someone else confirmed (or cancelled) first: answer with what happened then.
+        let current = try await tx.pendingActions.find(pending.id)
+        switch current?.status {
+        case .executed?: return .success(current?.result ?? .null)
+        case .expired?: return .failure(.expired)
+        case .cancelled?: return .failure(.conflict(reason: .actionCancelled))
+        case .executing?: return .failure(.conflict(reason: .actionRunning))
+        default: return .failure(.conflict(reason: .actionFailed))
         }
-        let result = try await definition.execute(pending.params, context(identity, tx, now, language))
+    }
+
+    private func finish(_ identity: Identity, _ pending: PendingAction, _ result: JSONValue, _ tx: any TenantStore, _ now: Date,
+                        _ start: ContinuousClock.Instant) async throws {
         try await tx.pendingActions.finish(pending.id, status: .executed, result: result, at: now)
         try await tx.audit.append(entry(identity, pending.action, pending.sessionId, pending.id, pending.params, result, .executed, start, now))
-        return .success(result)
     }
 
     /// Cancels a pending action (its creator, or anyone allowed to run it). Final.
@@ -101,7 +115,8 @@ extension ActionService {
         let start = ContinuousClock.now
         let outcome: Result<Void, CopilotoError> = try await store.withTenant(identity.tenantId) { tx in
             guard let pending = try await tx.pendingActions.find(pendingId) else { return .failure(.notFound(resource: "pending_actions")) }
-            let allowed = try await authorizer.matrix(in: tx).allows(identity.role, pending.action)
+            let matrix = try await authorizer.matrix(in: tx)
+            let allowed = registry.definition(pending.action)?.allows(identity.role, in: matrix) ?? (identity.role == .owner)
             guard pending.userId == identity.user.id || allowed else { return .failure(.forbidden(action: pending.action)) }
             guard try await tx.pendingActions.claim(pending.id, by: identity.user.id) else {
                 let current = try await tx.pendingActions.find(pendingId)
@@ -115,11 +130,8 @@ extension ActionService {
     }
 
     /// Throws 403 (after auditing the denial) when the caller's role may not run the action.
-    private func requirePermission(_ identity: Identity, _ definition: ActionDefinition, params: JSONValue, sessionId: UUID?,
-                                   pendingId: UUID?, now: Date) async throws {
-        let allowed = try await store.withTenant(identity.tenantId) { tx in
-            try await authorizer.matrix(in: tx).allows(identity.role, definition.name)
-        }
+    private func requirePermission(_ identity: Identity, _ definition: ActionDefinition, _ allowed: Bool, params: JSONValue,
+                                   sessionId: UUID?, pendingId: UUID?, now: Date) async throws {
         guard allowed else {
             await record(entry(identity, definition.name, sessionId, pendingId, params, nil, .denied, ContinuousClock.now, now))
             throw CopilotoError.forbidden(action: definition.name)

@@ -8,26 +8,32 @@ public struct ActionService: Sendable {
     public let registry: ActionRegistry
     public let authorizer: Authorizer
     public let signer: ApprovalSigner
+    public let runner: ToolRunner
     public let pendingLifetime: TimeInterval
     public let clock: @Sendable () -> Date
 
     public init(store: any DataStore, registry: ActionRegistry = .standard, authorizer: Authorizer, signer: ApprovalSigner,
-                pendingLifetime: TimeInterval = 600, clock: @escaping @Sendable () -> Date = Date.init) {
+                runner: ToolRunner, pendingLifetime: TimeInterval = 600, clock: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.registry = registry
         self.authorizer = authorizer
         self.signer = signer
+        self.runner = runner
         self.pendingLifetime = pendingLifetime
         self.clock = clock
     }
 
-    /// The actions the caller's role may run, in the caller's language.
+    /// The actions the caller's role may run (the catalogue and the tenant's custom tools), in the caller's language.
     public func list(_ identity: Identity, language: Language) async throws -> [ActionSummary] {
-        let matrix = try await store.withTenant(identity.tenantId) { tx in try await authorizer.matrix(in: tx) }
-        return registry.all.filter { matrix.allows(identity.role, $0.name) }.map { definition in
+        let (matrix, tools) = try await store.withTenant(identity.tenantId) { tx in
+            (try await authorizer.matrix(in: tx), try await tx.tools.list())
+        }
+        let custom = tools.map { ToolActions.definition($0, allowlist: [], runner: runner) }
+        return (registry.all + custom).filter { $0.allows(identity.role, in: matrix) }.map { definition in
             ActionSummary(name: definition.name, aliases: definition.aliases, title: definition.title.text(language),
                           description: definition.description.text(language), risk: definition.risk,
-                          parameters: definition.parameters, roles: matrix.roles(for: definition.name))
+                          parameters: definition.parameters,
+                          roles: definition.roles.map { $0.sorted() } ?? matrix.roles(for: definition.name))
         }
     }
 
@@ -40,13 +46,19 @@ public struct ActionService: Sendable {
         }
     }
 
-    func definition(_ name: String) throws -> ActionDefinition {
-        guard let definition = registry.definition(name) else { throw CopilotoError.notFound(resource: "actions") }
-        return definition
+    /// The catalogue action or the tenant's custom tool with this name, and whether the caller's role may run it.
+    func resolve(_ name: String, _ identity: Identity) async throws -> (ActionDefinition, allowed: Bool) {
+        try await store.withTenant(identity.tenantId) { tx in
+            let matrix = try await authorizer.matrix(in: tx)
+            if let definition = registry.definition(name) { return (definition, definition.allows(identity.role, in: matrix)) }
+            guard let tool = try await tx.tools.find(name: name) else { throw CopilotoError.notFound(resource: "actions") }
+            let definition = ToolActions.definition(tool, allowlist: try await tx.tools.allowlist(), runner: runner)
+            return (definition, definition.allows(identity.role, in: matrix))
+        }
     }
 
-    func context(_ identity: Identity, _ tx: any TenantStore, _ now: Date, _ language: Language) -> ActionContext {
-        ActionContext(identity: identity, tx: tx, now: now, language: language, authorizer: authorizer)
+    func context(_ identity: Identity, _ tx: (any TenantStore)?, _ now: Date, _ language: Language) -> ActionContext {
+        ActionContext(identity: identity, transaction: tx, now: now, language: language, authorizer: authorizer)
     }
 
     /// Appends an audit row in its own transaction (used when the main one rolled back).

@@ -11,6 +11,8 @@ public struct AppDependencies: Sendable {
     public let auth: AuthService
     public let authorizer: Authorizer
     public let actions: ActionService
+    /// Seals tool credentials.
+    public let secrets: SecretBox
     public let metrics: PrometheusCollectorRegistry
     public let logger: Logger
     /// Largest JSON body accepted; larger ones get 413.
@@ -23,7 +25,9 @@ public struct AppDependencies: Sendable {
         self.store = store
         self.authorizer = authorizer
         self.crm = CRMService(store: store, authorizer: authorizer)
-        self.actions = ActionService(store: store, authorizer: authorizer, signer: ApprovalSigner(secret: secret))
+        self.secrets = SecretBox(secret: secret)
+        self.actions = ActionService(store: store, authorizer: authorizer, signer: ApprovalSigner(secret: secret),
+                                     runner: ToolRunner(box: secrets))
         self.auth = AuthService(store: store, passwords: passwords, tokens: tokens, limiter: loginLimiter)
         self.metrics = metrics
         self.logger = logger

@@ -30,7 +30,8 @@ struct ActionsBench: AsyncParsableCommand {
     private func measure(_ backend: Backend) async throws -> [[String]] {
         try await backend.withStore { store in
             try await DemoSeeder(store: store, passwords: PlainHasher()).seedIfEmpty()
-            let service = ActionService(store: store, authorizer: Authorizer(), signer: ApprovalSigner(secret: Data("bench".utf8)))
+            let service = ActionService(store: store, authorizer: Authorizer(), signer: ApprovalSigner(secret: Data("bench".utf8)),
+                                        runner: ToolRunner(box: SecretBox(secret: Data("bench".utf8))))
             guard let (user, _) = try await store.system.userForLogin(email: "manager@demo.local") else { throw BenchError.unexpected("no user") }
             let identity = Identity(user: user, tokenId: UUID())
             let start = ContinuousClock.now

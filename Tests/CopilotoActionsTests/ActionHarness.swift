@@ -22,6 +22,7 @@ struct ActionHarness: Sendable {
             try await DemoSeeder(store: store, passwords: PlainHasher()).seedIfEmpty()
             let clock = TestClock()
             let service = ActionService(store: store, authorizer: Authorizer(), signer: ApprovalSigner(secret: Data("k".utf8)),
+                                        runner: ToolRunner(box: SecretBox(secret: Data("k".utf8))),
                                         clock: { clock.now })
             try await body(ActionHarness(store: store, service: service, clock: clock))
         }

@@ -121,5 +121,6 @@ enum DefaultPermissions {
         "listBranches": all,
         "managePermissions": [.owner, .admin],
         "viewAudit": oam,
+        "manageTools": [.owner, .admin],
     ]
 }

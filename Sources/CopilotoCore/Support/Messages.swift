@@ -6,7 +6,7 @@ public enum MessageKey: String, Sendable, Equatable, Codable {
     case unprocessable, internalError, invalidCredentials
     case duplicateEmail, duplicateSKU, duplicateCode, stillReferenced, insufficientStock, invoiceAlreadyPaid
     case paymentExceedsBalance, discountNotApplicable, invalidStatusTransition, categoryCycle
-    case approvalMismatch, actionCancelled, actionFailed, actionFinished, noContactForChannel
+    case approvalMismatch, actionCancelled, actionFailed, actionFinished, noContactForChannel, actionRunning
 
     /// The text of this message in the given language.
     public func text(_ language: Language) -> String {
@@ -42,6 +42,7 @@ public enum MessageKey: String, Sendable, Equatable, Codable {
         .actionCancelled: ("Essa ação foi cancelada.", "That action was cancelled."),
         .actionFailed: ("Essa ação falhou ao executar.", "That action failed when it ran."),
         .actionFinished: ("Essa ação já foi concluída.", "That action is already finished."),
+        .actionRunning: ("Essa ação ainda está em execução.", "That action is still running."),
         .noContactForChannel: ("O cliente não tem contato cadastrado para esse canal.",
                                "The customer has no contact for that channel."),
     ]
