@@ -15,6 +15,7 @@ public func buildRouter(_ deps: AppDependencies, recorder: RouteRecorder = Route
     let root = RouteBuilder(methods: router, prefix: "", recorder: recorder)
     SystemRoutes(deps: deps).register(on: root)
     AuthRoutes(deps: deps).registerPublic(on: root)
+    MCPRoutes(deps: deps).register(on: root)
 
     let api = RouteBuilder(methods: router.group("v1").add(middleware: AuthMiddleware(auth: deps.auth)),
                            prefix: "/v1", recorder: recorder)

@@ -1,0 +1,29 @@
+import CopilotoCore
+import CopilotoMCP
+import Foundation
+import Hummingbird
+
+/// `POST /mcp`: the Model Context Protocol endpoint, authenticated by a Copiloto bearer (API) token.
+struct MCPRoutes {
+    let deps: AppDependencies
+
+    func register(on root: RouteBuilder<some RouterMethods<AppRequestContext>>) {
+        let bridge = MCPBridge(actions: deps.actions), auth = deps.auth, limit = deps.maxBodyBytes
+        root.post("mcp") { request, context -> Response in
+            guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+                throw CopilotoError.unauthenticated
+            }
+            let identity = try await auth.authenticate(bearer: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+            let buffer = try await request.body.collect(upTo: limit)
+            var headers: [String: String] = [:]
+            for field in request.headers { headers[field.name.canonicalName] = field.value }
+            let language = request.headers[.acceptLanguage].map(Language.negotiate) ?? identity.user.language
+            let answer = await bridge.handle(identity: identity, language: language, method: "POST", headers: headers,
+                                             body: Data(buffer.readableBytesView))
+            var fields = HTTPFields()
+            for (name, value) in answer.headers { if let key = HTTPFields.Element.Name(name) { fields[key] = value } }
+            return Response(status: .init(code: answer.status), headers: fields,
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body ?? Data())))
+        }
+    }
+}
