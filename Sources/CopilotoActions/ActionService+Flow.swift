@@ -63,8 +63,11 @@ extension ActionService {
             let outcome = try await store.withTenant(identity.tenantId) { tx -> Result<JSONValue, CopilotoError>? in
                 if let refusal = try await claim(identity, pending, tx, now, start) { return refusal }
                 guard !definition.isExternal else { return nil }
-                let result = try await definition.execute(pending.params, context(identity, tx, now, language))
-                try await finish(identity, pending, result, tx, now, start)
+                let context = context(identity, tx, now, language)
+                // The preview again, in this transaction, records exactly what the execution changes.
+                let changes = try await definition.preview(pending.params, context).changes
+                let result = try await definition.execute(pending.params, context)
+                try await finish(identity, pending, result, tx, now, start, changes: try JSONCoding.value(changes))
                 return .success(result)
             }
             if let outcome { return try outcome.get() }
@@ -104,9 +107,11 @@ extension ActionService {
     }
 
     private func finish(_ identity: Identity, _ pending: PendingAction, _ result: JSONValue, _ tx: any TenantStore, _ now: Date,
-                        _ start: ContinuousClock.Instant) async throws {
+                        _ start: ContinuousClock.Instant, changes: JSONValue? = nil) async throws {
         try await tx.pendingActions.finish(pending.id, status: .executed, result: result, at: now)
-        try await tx.audit.append(entry(identity, pending.action, pending.sessionId, pending.id, pending.params, result, .executed, start, now))
+        var record = entry(identity, pending.action, pending.sessionId, pending.id, pending.params, result, .executed, start, now)
+        record.changes = changes
+        try await tx.audit.append(record)
     }
 
     /// Cancels a pending action (its creator, or anyone allowed to run it). Final.

@@ -38,6 +38,20 @@ struct ActionHarness: Sendable {
         try await store.withTenant(identity.tenantId) { try await $0.customers.count(PageRequest()) }
     }
 
+    /// A summary of everything a write could change, to prove that preparing changes nothing.
+    func fingerprint(_ tenant: UUID) async throws -> String {
+        try await store.withTenant(tenant) { tx in
+            let all = PageRequest(limit: 200)
+            let products = try await tx.products.list(all).items.map { "\($0.id)\($0.price.cents)\($0.stock)\($0.ncm ?? "")\($0.cest ?? "")\($0.active)" }
+            let orders = try await tx.orders.list(all).items.map { "\($0.id)\($0.status.rawValue)" }
+            let counts = [try await tx.customers.count(all), try await tx.categories.count(all), try await tx.discounts.count(all),
+                          try await tx.invoices.count(all), try await tx.agenda.count(all), try await tx.notes.count(all),
+                          try await tx.tickets.count(all), try await tx.outbox.list(invoiceId: nil).count]
+            let settings = try await tx.settings()
+            return "\(counts)|\(products.sorted())|\(orders.sorted())|\(settings.name)|\(try await tx.customers.list(all).items.map(\.updatedAt))"
+        }
+    }
+
     func audit(_ identity: Identity, _ action: String) async throws -> [AuditEntry] {
         try await store.withTenant(identity.tenantId) { try await $0.audit.list(action: action, sessionId: nil, limit: 50) }
     }

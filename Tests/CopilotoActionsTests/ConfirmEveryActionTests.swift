@@ -18,8 +18,10 @@ struct ConfirmEveryActionTests {
             let writes = ActionRegistry.standard.all.filter { $0.risk != .read && !skipped.contains($0.name) }
                 .sorted { ($0.risk == .destructive ? 1 : 0, $0.name) < ($1.risk == .destructive ? 1 : 0, $1.name) }
             for definition in writes {
+                let before = try await h.fingerprint(owner.tenantId)
                 let outcome = try await h.service.prepare(owner, action: definition.name, params: samples.byAction[definition.name] ?? [:],
                                                           sessionId: nil, language: .ptBR)
+                #expect(try await h.fingerprint(owner.tenantId) == before, "prepare of \(definition.name) changed data")
                 guard case .pending(let pending) = outcome else { Issue.record("\(definition.name)"); continue }
                 let first = try await h.service.confirm(owner, pendingId: pending.id, language: .ptBR)
                 let second = try await h.service.confirm(owner, pendingId: pending.id, language: .ptBR)
@@ -27,6 +29,10 @@ struct ConfirmEveryActionTests {
                 let executed = try await h.audit(owner, definition.name).filter { $0.status == .executed && $0.pendingActionId == pending.id }
                 #expect(executed.count == 1, "\(definition.name)")
             }
+            let update = try await h.audit(owner, "updateCustomer").first { $0.status == .executed }
+            let change = try #require(update?.changes?.arrayValue?.first)
+            #expect(change["field"] == "phone")
+            #expect(change["after"] == "+5511912345678")
             let queued = try await h.store.withTenant(owner.tenantId) { try await $0.outbox.list(invoiceId: nil) }
             #expect(queued.count == 1)
             #expect(queued.first?.body.contains("fatura nº") == true)

@@ -100,6 +100,8 @@ struct PrepareConfirmTests {
             await #expect(throws: CopilotoError.conflict(reason: .approvalMismatch)) {
                 try await h.service.confirm(owner, pendingId: pending.id, language: .ptBR)
             }
+            #expect(try await h.audit(owner, "createCustomer").contains { $0.status == .denied && $0.pendingActionId == pending.id })
+            #expect(try await h.store.withTenant(owner.tenantId) { try await $0.customers.list(PageRequest(query: "Trocado")).items }.isEmpty)
         }
     }
 

@@ -62,12 +62,14 @@ public struct AuditEntry: Sendable, Equatable, Codable, Identifiable {
     public var action: String
     public var input: JSONValue
     public var output: JSONValue?
+    /// Before → after of the fields the execution changed (from the preview computed in the same transaction).
+    public var changes: JSONValue?
     public var status: Status
     public var durationMs: Int
     public var createdAt: Date
 
     public init(id: UUID = UUID(), tenantId: UUID, userId: UUID, sessionId: UUID?, pendingActionId: UUID?, action: String,
-                input: JSONValue, output: JSONValue?, status: Status, durationMs: Int, createdAt: Date) {
+                input: JSONValue, output: JSONValue?, changes: JSONValue? = nil, status: Status, durationMs: Int, createdAt: Date) {
         self.id = id
         self.tenantId = tenantId
         self.userId = userId
@@ -76,6 +78,7 @@ public struct AuditEntry: Sendable, Equatable, Codable, Identifiable {
         self.action = action
         self.input = input
         self.output = output
+        self.changes = changes
         self.status = status
         self.durationMs = durationMs
         self.createdAt = createdAt

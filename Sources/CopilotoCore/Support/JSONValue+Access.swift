@@ -4,6 +4,12 @@ extension JSONValue {
     /// A member of an object, nil for other values or missing keys.
     public subscript(key: String) -> JSONValue? { objectValue?[key] }
 
+    /// The elements of an array, nil for other values.
+    public var arrayValue: [JSONValue]? {
+        if case .array(let items) = self { return items }
+        return nil
+    }
+
     /// A string member of an object.
     public func string(_ key: String) -> String? {
         if case .string(let text)? = objectValue?[key] { return text }

@@ -12,7 +12,7 @@ enum Schema002 {
         "CREATE INDEX pending_actions_session ON pending_actions (tenant_id, session_id, created_at)",
         """
         CREATE TABLE audit_log (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), user_id TEXT NOT NULL,
-          session_id TEXT, pending_action_id TEXT, action TEXT NOT NULL, input TEXT NOT NULL, output TEXT,
+          session_id TEXT, pending_action_id TEXT, action TEXT NOT NULL, input TEXT NOT NULL, output TEXT, changes TEXT,
           status TEXT NOT NULL, duration_ms BIGINT NOT NULL, created_at BIGINT NOT NULL)
         """,
         "CREATE INDEX audit_log_tenant ON audit_log (tenant_id, created_at)",

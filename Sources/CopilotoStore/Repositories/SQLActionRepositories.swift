@@ -55,10 +55,11 @@ struct SQLAuditRepository: AuditRepository {
 
     func append(_ e: AuditEntry) async throws {
         try await db.insert(into: "audit_log")
-            .columns("id", "tenant_id", "user_id", "session_id", "pending_action_id", "action", "input", "output", "status",
-                     "duration_ms", "created_at")
+            .columns("id", "tenant_id", "user_id", "session_id", "pending_action_id", "action", "input", "output", "changes",
+                     "status", "duration_ms", "created_at")
             .values(SQLBind(e.id.text), SQLBind(tenant.text), SQLBind(e.userId.text), SQLBind(e.sessionId.text),
                     SQLBind(e.pendingActionId.text), SQLBind(e.action), SQLBind(e.input.encoded()), SQLBind(e.output?.encoded()),
+                    SQLBind(e.changes?.encoded()),
                     SQLBind(e.status.rawValue), SQLBind(e.durationMs), SQLBind(e.createdAt.epochMillis))
             .run()
     }
@@ -72,6 +73,7 @@ struct SQLAuditRepository: AuditRepository {
                        sessionId: try row.optionalUUID("session_id"), pendingActionId: try row.optionalUUID("pending_action_id"),
                        action: try row.string("action"), input: try JSONValue.parse(Data(try row.string("input").utf8)),
                        output: try row.optionalString("output").map { try JSONValue.parse(Data($0.utf8)) },
+                       changes: try row.optionalString("changes").map { try JSONValue.parse(Data($0.utf8)) },
                        status: try row.enumValue("status", as: AuditEntry.Status.self), durationMs: try row.int("duration_ms"),
                        createdAt: try row.date("created_at"))
         }
