@@ -41,6 +41,8 @@ public struct DemoSeeder: Sendable {
                                            passwordHash: passwordHash, rng: &rng)
         try await write(DemoDataPlan.demo(demo), to: demo.tenantId)
         try await write(DemoDataPlan.other(other), to: other.tenantId)
+        var knowledgeRNG = SeededGenerator(label: "knowledge")
+        try await DemoKnowledge.seed(store, tenantId: demo.tenantId, now: now, rng: &knowledgeRNG)
         return true
     }
 

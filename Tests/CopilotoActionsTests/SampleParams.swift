@@ -51,6 +51,7 @@ struct SampleParams: Sendable {
                 "updateStoreSettings": ["name": "Loja Demo Centro"],
                 "searchCustomers": ["query": .string(String(customer.name.prefix(4)))],
                 "getOrder": ["orderId": .number(Double(order.number))],
+                "search_kb": ["query": "prazo para trocar produto com defeito"],
             ]
             return SampleParams(byAction: map)
         }

@@ -122,5 +122,7 @@ enum DefaultPermissions {
         "managePermissions": [.owner, .admin],
         "viewAudit": oam,
         "manageTools": [.owner, .admin],
+        "listKnowledge": all,
+        "manageKnowledge": oam.union([.editor]),
     ]
 }

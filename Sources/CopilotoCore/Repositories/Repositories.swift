@@ -49,6 +49,7 @@ public protocol TenantStore: Sendable {
     var audit: any AuditRepository { get }
     var outbox: any OutboxRepository { get }
     var tools: any HTTPToolRepository { get }
+    var knowledge: any KnowledgeRepository { get }
     /// The next number of a sequence (#1001, #1002…); never repeats, even under concurrency.
     func nextNumber(_ sequence: NumberSequence) async throws -> Int
     /// Finds an order, invoice or ticket by its human number.

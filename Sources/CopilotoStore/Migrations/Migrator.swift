@@ -18,6 +18,7 @@ struct Migrator: Sendable {
         Migration(version: 1, name: "crm_core", statements: Schema001.statements, tenantTables: Schema001.tenantTables),
         Migration(version: 2, name: "actions", statements: Schema002.statements, tenantTables: Schema002.tenantTables),
         Migration(version: 3, name: "http_tools", statements: Schema003.statements, tenantTables: Schema003.tenantTables),
+        Migration(version: 4, name: "knowledge", statements: Schema004.statements, tenantTables: Schema004.tenantTables),
     ]
     /// The role tenant transactions switch to on PostgreSQL.
     static let restrictedRole = "copiloto_app"

@@ -22,6 +22,7 @@ struct SQLTenantStore: TenantStore {
     var audit: any AuditRepository { SQLAuditRepository(db: db, tenant: tenantId) }
     var outbox: any OutboxRepository { SQLOutboxRepository(db: db, tenant: tenantId) }
     var tools: any HTTPToolRepository { SQLHTTPToolRepository(db: db, tenant: tenantId) }
+    var knowledge: any KnowledgeRepository { SQLKnowledgeRepository(db: db, tenant: tenantId) }
 
     func nextNumber(_ sequence: NumberSequence) async throws -> Int {
         // Insert-or-increment in one statement: the row lock serialises concurrent callers on PostgreSQL.
