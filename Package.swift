@@ -51,6 +51,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "CopilotoModels",
+            dependencies: [
+                "CopilotoCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "CopilotoDemo",
             dependencies: ["CopilotoCore"],
             swiftSettings: swiftSettings
@@ -125,6 +136,7 @@ let package = Package(
             dependencies: [
                 "CopilotoCore",
                 "CopilotoStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -142,6 +154,11 @@ let package = Package(
         .testTarget(
             name: "CopilotoActionsTests",
             dependencies: ["CopilotoCore", "CopilotoActions", "CopilotoStore", "CopilotoTesting", "CopilotoDemo"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CopilotoModelsTests",
+            dependencies: ["CopilotoCore", "CopilotoModels", "CopilotoTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,113 @@
+import AsyncHTTPClient
+import CopilotoCore
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Any OpenAI-compatible chat-completions endpoint: base URL, API key, extra headers and model are
+/// configuration, so the same code serves OpenAI, OpenRouter, DeepSeek, Groq, the HF router, Ollama,
+/// vLLM and llama.cpp.
+public struct OpenAICompatibleProvider: LanguageModel {
+    /// Where and how to call the provider.
+    public struct Configuration: Sendable, Equatable {
+        public var name: String
+        public var baseURL: String
+        public var apiKey: String?
+        public var extraHeaders: [String: String]
+        /// Local servers (Ollama, llama.cpp, vLLM) usually need no key.
+        public var requiresKey: Bool
+
+        public init(name: String, baseURL: String, apiKey: String? = nil, extraHeaders: [String: String] = [:], requiresKey: Bool = true) {
+            self.name = name
+            self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+            self.apiKey = apiKey
+            self.extraHeaders = extraHeaders
+            self.requiresKey = requiresKey
+        }
+    }
+
+    public let configuration: Configuration
+    public var providerName: String { configuration.name }
+
+    public init(configuration: Configuration) { self.configuration = configuration }
+
+    public func respond(_ request: ModelRequest) async throws -> ModelResponse {
+        try await withClient(request.settings) { client in
+            let response = try await client.execute(try httpRequest(request, stream: false), timeout: .nanoseconds(request.settings.timeout.nanos))
+            let body = try await response.body.collect(upTo: 8 << 20)
+            let data = Data(body.readableBytesView)
+            try ProviderErrors.check(status: Int(response.status.code), headers: response.headers, body: data)
+            guard let json = try? JSONValue.parse(data) else { throw ModelError.malformedResponse("not JSON") }
+            return try OpenAIWire.response(json, provider: configuration.name, model: request.settings.model)
+        }
+    }
+
+    public func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    try await withClient(request.settings) { client in
+                        try await streamBody(client, request, continuation)
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    private func streamBody(_ client: HTTPClient, _ request: ModelRequest,
+                            _ continuation: AsyncThrowingStream<ModelEvent, any Error>.Continuation) async throws {
+        let response = try await client.execute(try httpRequest(request, stream: true), timeout: .nanoseconds(request.settings.timeout.nanos))
+        if !(200..<300).contains(response.status.code) {
+            let body = try await response.body.collect(upTo: 1 << 20)
+            try ProviderErrors.check(status: Int(response.status.code), headers: response.headers, body: Data(body.readableBytesView))
+        }
+        var accumulator = StreamAccumulator(provider: configuration.name, model: request.settings.model)
+        var parser = SSEParser()
+        for try await chunk in response.body {
+            for event in parser.feed(chunk.readableBytesView) {
+                for output in try accumulator.consume(event.data) { continuation.yield(output) }
+                if accumulator.done { break }
+            }
+            if accumulator.done { break }
+        }
+        for event in parser.finish() where !accumulator.done {
+            for output in try accumulator.consume(event.data) { continuation.yield(output) }
+        }
+        continuation.yield(.completed(try accumulator.response()))
+    }
+
+    func httpRequest(_ request: ModelRequest, stream: Bool) throws -> HTTPClientRequest {
+        if configuration.requiresKey, (configuration.apiKey ?? "").isEmpty { throw ModelError.missingKey }
+        var http = HTTPClientRequest(url: configuration.baseURL + "/chat/completions")
+        http.method = .POST
+        http.headers.add(name: "Content-Type", value: "application/json")
+        if stream { http.headers.add(name: "Accept", value: "text/event-stream") }
+        if let key = configuration.apiKey, !key.isEmpty { http.headers.add(name: "Authorization", value: "Bearer \(key)") }
+        for (name, value) in configuration.extraHeaders { http.headers.replaceOrAdd(name: name, value: value) }
+        http.body = .bytes(ByteBuffer(string: OpenAIWire.body(request, stream: stream).encoded()))
+        return http
+    }
+
+    /// One client per call: the read timeout enforces the per-chunk idle limit of streams.
+    private func withClient<T>(_ settings: ModelSettings, _ body: (HTTPClient) async throws -> T) async throws -> T {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: .seconds(10), read: .nanoseconds(settings.idleTimeout.nanos))
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        do {
+            let result = try await body(client)
+            try await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            throw ProviderErrors.map(error)
+        }
+    }
+}
+
+extension Duration {
+    var nanos: Int64 { components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000 }
+}

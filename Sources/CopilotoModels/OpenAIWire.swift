@@ -1,0 +1,105 @@
+import CopilotoCore
+import Foundation
+
+/// The OpenAI chat-completions wire format, as OpenAI, OpenRouter, DeepSeek, Groq, the HF router, Ollama,
+/// vLLM and llama.cpp all speak it.
+enum OpenAIWire {
+    /// The request body for `POST {baseURL}/chat/completions`.
+    static func body(_ request: ModelRequest, stream: Bool) -> JSONValue {
+        var messages: [JSONValue] = []
+        if let instructions = request.instructions { messages.append(["role": "system", "content": .string(instructions)]) }
+        for message in request.messages { messages.append(encode(message)) }
+        var body: [String: JSONValue] = ["model": .string(request.settings.model), "messages": .array(messages)]
+        if let temperature = request.settings.temperature { body["temperature"] = .number(temperature) }
+        if let maxTokens = request.settings.maxTokens { body["max_tokens"] = .number(Double(maxTokens)) }
+        if !request.tools.isEmpty {
+            body["tools"] = .array(request.tools.map { tool in
+                ["type": "function", "function": ["name": .string(tool.name), "description": .string(tool.description),
+                                                  "parameters": tool.parameters]]
+            })
+        }
+        if let schema = request.responseSchema {
+            body["response_format"] = ["type": "json_schema",
+                                       "json_schema": ["name": .string(schema.name), "schema": schema.schema, "strict": true]]
+        }
+        if stream {
+            body["stream"] = true
+            body["stream_options"] = ["include_usage": true]
+        }
+        return .object(body)
+    }
+
+    static func encode(_ message: ChatMessage) -> JSONValue {
+        var object: [String: JSONValue] = ["role": .string(message.role.rawValue), "content": message.content.map(JSONValue.string) ?? .null]
+        if !message.toolCalls.isEmpty {
+            object["tool_calls"] = .array(message.toolCalls.map { call in
+                ["id": .string(call.id), "type": "function", "function": ["name": .string(call.name), "arguments": .string(call.arguments)]]
+            })
+        }
+        if let id = message.toolCallId { object["tool_call_id"] = .string(id) }
+        return .object(object)
+    }
+
+    /// Parses a non-streamed completion.
+    static func response(_ json: JSONValue, provider: String, model: String) throws -> ModelResponse {
+        guard let choice = json["choices"]?.arrayValue?.first, let message = choice["message"] else {
+            throw ModelError.malformedResponse("no choices")
+        }
+        let calls = (message["tool_calls"]?.arrayValue ?? []).enumerated().compactMap { index, call -> ToolCall? in
+            guard let function = call["function"], let name = function.string("name") else { return nil }
+            return ToolCall(id: call.string("id") ?? "call_\(index)", name: name, arguments: arguments(function["arguments"]))
+        }
+        return ModelResponse(text: message.string("content") ?? "", toolCalls: calls, finishReason: choice.string("finish_reason"),
+                             usage: usage(json["usage"]), provider: provider, model: json.string("model") ?? model)
+    }
+
+    /// Arguments arrive as a JSON string (OpenAI) or, from some servers, as an object.
+    static func arguments(_ value: JSONValue?) -> String {
+        switch value {
+        case .string(let text)?: text
+        case .object?: value?.encoded() ?? "{}"
+        default: "{}"
+        }
+    }
+
+    static func usage(_ value: JSONValue?) -> ModelUsage? {
+        guard case .number(let prompt)? = value?["prompt_tokens"], case .number(let completion)? = value?["completion_tokens"] else {
+            return nil
+        }
+        return ModelUsage(promptTokens: Int(prompt), completionTokens: Int(completion))
+    }
+}
+
+/// Assembles streamed tool-call deltas by index: id and name come in the first delta, arguments in pieces.
+struct ToolCallAssembler: Sendable {
+    private var calls: [Int: (id: String, name: String, arguments: String)] = [:]
+
+    /// Adds one chunk's `tool_calls` deltas; returns calls whose id and name just became known.
+    mutating func add(_ deltas: [JSONValue]) -> [(index: Int, id: String, name: String)] {
+        var started: [(Int, String, String)] = []
+        for (position, delta) in deltas.enumerated() {
+            let index = delta["index"].flatMap { if case .number(let n) = $0 { Int(n) } else { nil } } ?? position
+            var call = calls[index] ?? ("", "", "")
+            let isNew = calls[index] == nil
+            if let id = delta.string("id"), call.id.isEmpty { call.id = id }
+            if let name = delta["function"]?.string("name"), call.name.isEmpty { call.name = name }
+            if let piece = delta["function"]?.string("arguments") {
+                call.arguments += piece
+            } else if case .object? = delta["function"]?["arguments"] {
+                call.arguments += OpenAIWire.arguments(delta["function"]?["arguments"])
+            }
+            calls[index] = call
+            if isNew, !call.name.isEmpty { started.append((index, call.id.isEmpty ? "call_\(index)" : call.id, call.name)) }
+        }
+        return started
+    }
+
+    /// The completed calls in index order.
+    var result: [ToolCall] {
+        calls.keys.sorted().compactMap { index in
+            guard let call = calls[index], !call.name.isEmpty else { return nil }
+            return ToolCall(id: call.id.isEmpty ? "call_\(index)" : call.id, name: call.name,
+                            arguments: call.arguments.isEmpty ? "{}" : call.arguments)
+        }
+    }
+}

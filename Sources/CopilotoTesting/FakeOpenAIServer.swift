@@ -1,0 +1,57 @@
+import CopilotoCore
+import Foundation
+import Hummingbird
+import Logging
+import Synchronization
+
+/// What the fake provider answers to the next request.
+public indirect enum FakeReply: Sendable {
+    /// A complete, non-streamed answer (streamed as one piece when the client asks for a stream).
+    case text(String, usage: (prompt: Int, completion: Int)? = (10, 5))
+    /// Tool calls, non-streamed or streamed with each call's arguments split into `pieces`.
+    case toolCalls([ToolCall], pieces: Int = 3)
+    /// A stream of text pieces; `cut` stops before the finish reason and `[DONE]`.
+    case stream([String], usage: (prompt: Int, completion: Int)? = (10, 5), cut: Bool = false)
+    /// An HTTP error with the provider's JSON error body.
+    case status(Int, code: String = "error", retryAfter: Int? = nil)
+    /// A 200 whose body is not JSON.
+    case garbage
+    /// Waits before answering.
+    case delayed(Duration, FakeReply)
+}
+
+/// A local HTTP server speaking the OpenAI chat-completions wire format — JSON and SSE, tool calls, usage,
+/// errors and cut streams — scripted reply by reply. It records every request body it receives.
+public final class FakeOpenAIServer: Sendable {
+    private let replies: Mutex<[FakeReply]>
+    private let received = Mutex<[JSONValue]>([])
+
+    public init(_ replies: [FakeReply]) { self.replies = Mutex(replies) }
+
+    /// The request bodies received so far.
+    public var requests: [JSONValue] { received.withLock { $0 } }
+
+    /// Runs the server on a free loopback port while `body` runs; passes the base URL (`http://127.0.0.1:PORT/v1`).
+    public func run(_ body: @escaping @Sendable (String) async throws -> Void) async throws {
+        let router = Router()
+        router.post("/v1/chat/completions") { request, _ -> Response in
+            let buffer = try await request.body.collect(upTo: 4 << 20)
+            let json = (try? JSONValue.parse(Data(buffer.readableBytesView))) ?? .null
+            self.received.withLock { $0.append(json) }
+            let next = self.replies.withLock { $0.isEmpty ? FakeReply.status(500, code: "no_script") : $0.removeFirst() }
+            return try await FakeWire.respond(next, streaming: json["stream"] == .bool(true), model: json.string("model") ?? "fake")
+        }
+        var logger = Logger(label: "fake-openai")
+        logger.logLevel = .critical
+        let (ports, sink) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                              onServerRunning: { sink.yield($0.localAddress?.port ?? 0) }, logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.run() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { return }
+            defer { group.cancelAll() }
+            try await body("http://127.0.0.1:\(port)/v1")
+        }
+    }
+}
