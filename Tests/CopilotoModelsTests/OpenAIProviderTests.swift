@@ -41,7 +41,7 @@ struct OpenAIProviderTests {
                 switch event {
                 case .textDelta(let piece): deltas.append(piece)
                 case .completed(let response): final = response
-                case .toolCallStarted: break
+                case .toolCallStarted, .restarted: break
                 }
             }
             #expect(deltas == ["Bom ", "dia, ", "Maria!"])

@@ -121,15 +121,29 @@ public struct ModelResponse: Sendable, Equatable {
     /// Which provider answered (for the user and the audit).
     public var provider: String
     public var model: String
+    /// Providers skipped before this one answered, with why (empty when the first one answered).
+    public var skipped: [ProviderSkip]
 
     public init(text: String, toolCalls: [ToolCall] = [], finishReason: String? = nil, usage: ModelUsage? = nil,
-                provider: String, model: String) {
+                provider: String, model: String, skipped: [ProviderSkip] = []) {
         self.text = text
         self.toolCalls = toolCalls
         self.finishReason = finishReason
         self.usage = usage
         self.provider = provider
         self.model = model
+        self.skipped = skipped
+    }
+}
+
+/// A provider the fallback chain passed over, and the reason.
+public struct ProviderSkip: Sendable, Equatable, Codable {
+    public var provider: String
+    public var reason: String
+
+    public init(provider: String, reason: String) {
+        self.provider = provider
+        self.reason = reason
     }
 }
 
@@ -138,6 +152,8 @@ public enum ModelEvent: Sendable, Equatable {
     case textDelta(String)
     /// A tool call started (its id and name are known).
     case toolCallStarted(index: Int, id: String, name: String)
+    /// The chain moved on to another provider mid-answer: discard the text streamed so far.
+    case restarted(provider: String, reason: String)
     case completed(ModelResponse)
 }
 
@@ -161,4 +177,26 @@ public enum ModelError: Error, Sendable, Equatable {
     case badRequest(status: Int, message: String)
     case streamCut
     case malformedResponse(String)
+    /// Skipped without trying: the circuit breaker is open after repeated failures.
+    case circuitOpen
+    /// Tool-call arguments were not JSON, even after one repair attempt.
+    case malformedToolCall(String)
+
+    /// A short machine-readable reason for logs, metrics and the skip list.
+    public var reason: String {
+        switch self {
+        case .missingKey: "missing_key"
+        case .connection: "connection_error"
+        case .timeout: "timeout"
+        case .invalidKey: "invalid_key"
+        case .quotaExceeded: "insufficient_quota"
+        case .rateLimited: "rate_limited"
+        case .server: "server_error"
+        case .badRequest: "bad_request"
+        case .streamCut: "stream_cut"
+        case .malformedResponse: "malformed_response"
+        case .circuitOpen: "circuit_open"
+        case .malformedToolCall: "malformed_tool_call"
+        }
+    }
 }

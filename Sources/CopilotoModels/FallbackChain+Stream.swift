@@ -1,0 +1,45 @@
+import CopilotoCore
+import Foundation
+
+extension FallbackChain {
+    /// Streams from the first provider that works. A provider failing mid-answer is dropped: the chain emits
+    /// `.restarted` (so the client discards the partial text) and continues with the next one.
+    public func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
+        AsyncThrowingStream { continuation in
+            let task = Task {
+                var skipped: [ProviderSkip] = []
+                for link in links {
+                    guard breaker.allows(link.providerName) else {
+                        skipped.append(skip(link, .circuitOpen))
+                        continue
+                    }
+                    var started = false
+                    do {
+                        for try await event in link.stream(request) {
+                            if case .completed(var response) = event {
+                                if let bad = Self.malformedCall(response) { throw ModelError.malformedToolCall(bad.name) }
+                                breaker.success(link.providerName)
+                                response.skipped = skipped
+                                continuation.yield(.completed(response))
+                                continuation.finish()
+                                return
+                            }
+                            started = true
+                            continuation.yield(event)
+                        }
+                        throw ModelError.streamCut
+                    } catch let error as ModelError {
+                        let skip = skip(link, error)
+                        skipped.append(skip)
+                        if started { continuation.yield(.restarted(provider: link.providerName, reason: skip.reason)) }
+                    } catch {
+                        continuation.finish(throwing: error)
+                        return
+                    }
+                }
+                continuation.finish(throwing: ModelError.connection("every provider failed"))
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+}
