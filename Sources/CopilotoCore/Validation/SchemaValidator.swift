@@ -1,4 +1,3 @@
-import CopilotoCore
 import Foundation
 
 /// Validates JSON values against the subset of JSON Schema the catalogue uses: type (or a list of
