@@ -124,6 +124,7 @@ let package = Package(
                 "CopilotoTesting",
                 "CopilotoDemo",
                 "CopilotoActions",
+                "CopilotoModels",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

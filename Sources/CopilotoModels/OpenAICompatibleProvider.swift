@@ -65,19 +65,12 @@ public struct OpenAICompatibleProvider: LanguageModel {
             let body = try await response.body.collect(upTo: 1 << 20)
             try ProviderErrors.check(status: Int(response.status.code), headers: response.headers, body: Data(body.readableBytesView))
         }
-        var accumulator = StreamAccumulator(provider: configuration.name, model: request.settings.model)
-        var parser = SSEParser()
+        var decoder = OpenAIStreamDecoder(provider: configuration.name, model: request.settings.model)
         for try await chunk in response.body {
-            for event in parser.feed(chunk.readableBytesView) {
-                for output in try accumulator.consume(event.data) { continuation.yield(output) }
-                if accumulator.done { break }
-            }
-            if accumulator.done { break }
+            for event in try decoder.feed(chunk.readableBytesView) { continuation.yield(event) }
+            if decoder.isDone { break }
         }
-        for event in parser.finish() where !accumulator.done {
-            for output in try accumulator.consume(event.data) { continuation.yield(output) }
-        }
-        continuation.yield(.completed(try accumulator.response()))
+        continuation.yield(.completed(try decoder.finish()))
     }
 
     func httpRequest(_ request: ModelRequest, stream: Bool) throws -> HTTPClientRequest {

@@ -18,6 +18,9 @@ enum OpenAIWire {
                                                   "parameters": tool.parameters]]
             })
         }
+        if let forced = request.forcedTool {
+            body["tool_choice"] = ["type": "function", "function": ["name": .string(forced)]]
+        }
         if let schema = request.responseSchema {
             body["response_format"] = ["type": "json_schema",
                                        "json_schema": ["name": .string(schema.name), "schema": schema.schema, "strict": true]]

@@ -82,20 +82,23 @@ public struct ModelRequest: Sendable, Equatable {
     public var settings: ModelSettings
     /// A JSON Schema the answer must follow (structured output), with its name.
     public var responseSchema: (name: String, schema: JSONValue)?
+    /// Forces a call of this tool (`tool_choice` naming it) instead of letting the model choose.
+    public var forcedTool: String?
 
     public init(instructions: String? = nil, messages: [ChatMessage], tools: [ToolSpec] = [], settings: ModelSettings,
-                responseSchema: (name: String, schema: JSONValue)? = nil) {
+                responseSchema: (name: String, schema: JSONValue)? = nil, forcedTool: String? = nil) {
         self.instructions = instructions
         self.messages = messages
         self.tools = tools
         self.settings = settings
         self.responseSchema = responseSchema
+        self.forcedTool = forcedTool
     }
 
     public static func == (lhs: ModelRequest, rhs: ModelRequest) -> Bool {
         lhs.instructions == rhs.instructions && lhs.messages == rhs.messages && lhs.tools == rhs.tools
             && lhs.settings == rhs.settings && lhs.responseSchema?.name == rhs.responseSchema?.name
-            && lhs.responseSchema?.schema == rhs.responseSchema?.schema
+            && lhs.responseSchema?.schema == rhs.responseSchema?.schema && lhs.forcedTool == rhs.forcedTool
     }
 }
 
