@@ -5,7 +5,7 @@ import Testing
 
 /// Against a real local model (`scripts/llm-server.sh start`, run by `scripts/test.sh`): a base model, so
 /// these assert structure, never wording. Skipped (and reported as skipped) when no server URL is given.
-@Suite("Real local LLM", .enabled(if: ProcessInfo.processInfo.environment["COPILOTO_LLM_TEST_URL"] != nil))
+@Suite("Real local LLM", .serialized, .enabled(if: ProcessInfo.processInfo.environment["COPILOTO_LLM_TEST_URL"] != nil))
 struct RealLLMTests {
     static var provider: OpenAICompatibleProvider {
         OpenAICompatibleProvider(configuration: .init(name: "llama.cpp", baseURL: ProcessInfo.processInfo.environment["COPILOTO_LLM_TEST_URL"] ?? "",
