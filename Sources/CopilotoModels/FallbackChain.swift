@@ -1,4 +1,5 @@
 import CopilotoCore
+import CoreMetrics
 import Foundation
 import Logging
 
@@ -68,6 +69,8 @@ public struct FallbackChain: LanguageModel {
     func skip(_ link: any LanguageModel, _ error: ModelError) -> ProviderSkip {
         if error != .circuitOpen { breaker.failure(link.providerName) }
         logger.warning("provider skipped", metadata: ["provider": .string(link.providerName), "reason": .string(error.reason)])
+        Counter(label: "copiloto_llm_provider_failures_total",
+                dimensions: [("provider", link.providerName), ("reason", error.reason)]).increment()
         return ProviderSkip(provider: link.providerName, reason: error.reason)
     }
 

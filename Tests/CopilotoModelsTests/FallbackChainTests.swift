@@ -77,3 +77,18 @@ struct FallbackChainTests {
         #expect(response.skipped.first?.reason == "missing_key")
     }
 }
+
+@Suite("Fallback notices")
+struct FallbackNoticeTests {
+    @Test("the user is told, in their language, when the answer came from a fallback")
+    func notices() {
+        var response = ModelResponse(text: "ok", provider: "local", model: "h")
+        #expect(FallbackNotice.message(for: response, language: .ptBR) == nil)
+        response.skipped = [ProviderSkip(provider: "openai", reason: "timeout")]
+        #expect(FallbackNotice.message(for: response, language: .ptBR) == "Sem conexão com o modelo; usei o assistente local.")
+        response.skipped = [ProviderSkip(provider: "openai", reason: "insufficient_quota")]
+        #expect(FallbackNotice.message(for: response, language: .en) == "The model's credit ran out; I used the local assistant.")
+        response.provider = "openrouter"
+        #expect(FallbackNotice.message(for: response, language: .ptBR) == "openai não respondeu; quem respondeu foi openrouter.")
+    }
+}
