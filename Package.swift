@@ -91,6 +91,7 @@ let package = Package(
                 "CopilotoCore",
                 "CopilotoActions",
                 "CopilotoMCP",
+                "CopilotoModels",
                 "CopilotoStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -25,11 +25,14 @@ public indirect enum FakeReply: Sendable {
 public final class FakeOpenAIServer: Sendable {
     private let replies: Mutex<[FakeReply]>
     private let received = Mutex<[JSONValue]>([])
+    private let authorizations = Mutex<[String]>([])
 
     public init(_ replies: [FakeReply]) { self.replies = Mutex(replies) }
 
     /// The request bodies received so far.
     public var requests: [JSONValue] { received.withLock { $0 } }
+    /// The `Authorization` headers received so far ("" when absent).
+    public var authorizationHeaders: [String] { authorizations.withLock { $0 } }
 
     /// Runs the server on a free loopback port while `body` runs; passes the base URL (`http://127.0.0.1:PORT/v1`).
     public func run(_ body: @escaping @Sendable (String) async throws -> Void) async throws {
@@ -38,6 +41,7 @@ public final class FakeOpenAIServer: Sendable {
             let buffer = try await request.body.collect(upTo: 4 << 20)
             let json = (try? JSONValue.parse(Data(buffer.readableBytesView))) ?? .null
             self.received.withLock { $0.append(json) }
+            self.authorizations.withLock { $0.append(request.headers[.authorization] ?? "") }
             let next = self.replies.withLock { $0.isEmpty ? FakeReply.status(500, code: "no_script") : $0.removeFirst() }
             return try await FakeWire.respond(next, streaming: json["stream"] == .bool(true), model: json.string("model") ?? "fake")
         }

@@ -3,7 +3,7 @@ import Crypto
 import Foundation
 
 /// Seals tool credentials with AES-GCM under a key derived from the server secret.
-public struct SecretBox: Sendable {
+public struct SecretBox: SecretSealer {
     private let key: SymmetricKey
 
     public init(secret: Data) {

@@ -124,5 +124,6 @@ enum DefaultPermissions {
         "manageTools": [.owner, .admin],
         "listKnowledge": all,
         "manageKnowledge": oam.union([.editor]),
+        "manageProviders": [.owner, .admin],
     ]
 }
