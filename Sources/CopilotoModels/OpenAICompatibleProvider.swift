@@ -16,13 +16,20 @@ public struct OpenAICompatibleProvider: LanguageModel {
         public var extraHeaders: [String: String]
         /// Local servers (Ollama, llama.cpp, vLLM) usually need no key.
         public var requiresKey: Bool
+        /// How the server takes a JSON Schema: OpenAI's `json_schema`, or llama-cpp-python's `json_object` + `schema`.
+        public var schemaStyle: SchemaStyle
 
-        public init(name: String, baseURL: String, apiKey: String? = nil, extraHeaders: [String: String] = [:], requiresKey: Bool = true) {
+        /// The two `response_format` dialects in use.
+        public enum SchemaStyle: String, Sendable, Codable { case jsonSchema, jsonObject }
+
+        public init(name: String, baseURL: String, apiKey: String? = nil, extraHeaders: [String: String] = [:], requiresKey: Bool = true,
+                    schemaStyle: SchemaStyle = .jsonSchema) {
             self.name = name
             self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
             self.apiKey = apiKey
             self.extraHeaders = extraHeaders
             self.requiresKey = requiresKey
+            self.schemaStyle = schemaStyle
         }
     }
 
@@ -81,7 +88,7 @@ public struct OpenAICompatibleProvider: LanguageModel {
         if stream { http.headers.add(name: "Accept", value: "text/event-stream") }
         if let key = configuration.apiKey, !key.isEmpty { http.headers.add(name: "Authorization", value: "Bearer \(key)") }
         for (name, value) in configuration.extraHeaders { http.headers.replaceOrAdd(name: name, value: value) }
-        http.body = .bytes(ByteBuffer(string: OpenAIWire.body(request, stream: stream).encoded()))
+        http.body = .bytes(ByteBuffer(string: OpenAIWire.body(request, stream: stream, schemaStyle: configuration.schemaStyle).encoded()))
         return http
     }
 

@@ -5,7 +5,8 @@ import Foundation
 /// vLLM and llama.cpp all speak it.
 enum OpenAIWire {
     /// The request body for `POST {baseURL}/chat/completions`.
-    static func body(_ request: ModelRequest, stream: Bool) -> JSONValue {
+    static func body(_ request: ModelRequest, stream: Bool,
+                     schemaStyle: OpenAICompatibleProvider.Configuration.SchemaStyle = .jsonSchema) -> JSONValue {
         var messages: [JSONValue] = []
         if let instructions = request.instructions { messages.append(["role": "system", "content": .string(instructions)]) }
         for message in request.messages { messages.append(encode(message)) }
@@ -22,8 +23,9 @@ enum OpenAIWire {
             body["tool_choice"] = ["type": "function", "function": ["name": .string(forced)]]
         }
         if let schema = request.responseSchema {
-            body["response_format"] = ["type": "json_schema",
-                                       "json_schema": ["name": .string(schema.name), "schema": schema.schema, "strict": true]]
+            body["response_format"] = schemaStyle == .jsonObject
+                ? ["type": "json_object", "schema": schema.schema]
+                : ["type": "json_schema", "json_schema": ["name": .string(schema.name), "schema": schema.schema, "strict": true]]
         }
         if stream {
             body["stream"] = true

@@ -9,7 +9,7 @@ import Testing
 struct RealLLMTests {
     static var provider: OpenAICompatibleProvider {
         OpenAICompatibleProvider(configuration: .init(name: "llama.cpp", baseURL: ProcessInfo.processInfo.environment["COPILOTO_LLM_TEST_URL"] ?? "",
-                                                      requiresKey: false))
+                                                      requiresKey: false, schemaStyle: .jsonObject))
     }
 
     static func request(_ text: String, tools: [ToolSpec] = [], forced: String? = nil) -> ModelRequest {
@@ -54,5 +54,17 @@ struct RealLLMTests {
         let call = try #require(response?.toolCalls.first)
         #expect(call.name == "getOrder")
         #expect((try? JSONValue.parse(Data(call.arguments.utf8)))?.objectValue != nil)
+    }
+
+    @Test("structured output follows the schema (grammar-constrained) and validates")
+    func structured() async throws {
+        let schema: JSONValue = ["type": "object", "required": ["score", "sentiment"], "additionalProperties": false,
+                                 "properties": ["score": ["type": "integer"],
+                                                "sentiment": ["type": "string", "enum": ["positive", "neutral", "negative"]]]]
+        var request = Self.request("Rate the service and give the sentiment.")
+        request.settings.maxTokens = 60
+        let result = try await StructuredOutput.generate(Self.provider, request, name: "qa", schema: schema)
+        #expect(result.value["sentiment"] != nil)
+        #expect(result.response.usage?.promptTokens ?? 0 > 0)
     }
 }
