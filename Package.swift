@@ -64,6 +64,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "CopilotoAgent",
+            dependencies: ["CopilotoCore", "CopilotoActions", "CopilotoModels"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "CopilotoDemo",
             dependencies: ["CopilotoCore"],
             swiftSettings: swiftSettings
@@ -163,6 +168,12 @@ let package = Package(
         .testTarget(
             name: "CopilotoModelsTests",
             dependencies: ["CopilotoCore", "CopilotoModels", "CopilotoTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CopilotoAgentTests",
+            dependencies: ["CopilotoCore", "CopilotoAgent", "CopilotoActions", "CopilotoModels", "CopilotoStore", "CopilotoTesting",
+                           "CopilotoDemo"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
