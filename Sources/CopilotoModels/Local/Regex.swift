@@ -5,9 +5,9 @@ struct Pattern: @unchecked Sendable {
     // NSRegularExpression is immutable and documented thread-safe for matching.
     let regex: NSRegularExpression
 
-    init(_ pattern: String) {
+    init(_ pattern: String, caseSensitive: Bool = false) {
         // Patterns are literals in this module; a bad one is a programming error caught by the tests.
-        regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        regex = try! NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
     }
 
     /// Capture groups (nil when a group did not take part) and the whole match range, for every match.
