@@ -52,6 +52,7 @@ struct SampleParams: Sendable {
                 "searchCustomers": ["query": .string(String(customer.name.prefix(4)))],
                 "getOrder": ["orderId": .number(Double(order.number))],
                 "search_kb": ["query": "prazo para trocar produto com defeito"],
+                "searchProducts": .object(["query": .string(product.sku ?? product.name)]),
             ]
             return SampleParams(byAction: map)
         }

@@ -16,6 +16,18 @@ extension Catalogue {
                 return ["items": try JSONCoding.value(page.items)]
             }),
         ActionDefinition(
+            name: "searchProducts", title: LocalizedText("Buscar produtos", "Search products"),
+            description: LocalizedText("Busca produtos por SKU ou nome.", "Finds products by SKU or name."),
+            parameters: Schema.object(["query": Schema.string("SKU ou nome"), "limit": Schema.integer("Máximo", minimum: 1, maximum: 50)],
+                                      required: ["query"]),
+            risk: .read, preview: readPreview,
+            execute: { params, ctx in
+                let query = params.string("query") ?? ""
+                let bySKU = try await ctx.tx.products.list(PageRequest(limit: 1, equals: ["sku": query.uppercased()])).items
+                let items = bySKU.isEmpty ? try await ctx.tx.products.list(PageRequest(limit: 10, query: query)).items : bySKU
+                return ["items": try JSONCoding.value(items)]
+            }),
+        ActionDefinition(
             name: "getOrder", title: LocalizedText("Consultar pedido", "Get order"),
             description: LocalizedText("Mostra um pedido pelo número (#1042) ou id.", "Shows an order by number (#1042) or id."),
             parameters: Schema.object(["orderId": Schema.reference("Pedido: id ou número")], required: ["orderId"]),

@@ -93,6 +93,7 @@ enum DefaultPermissions {
     /// Actions behind REST routes that ACTIONS.md does not list; same rules, named here once.
     static let restOnly: [String: Set<Role>] = [
         "listProducts": all,
+        "searchProducts": all,
         "listCategories": all,
         "listDiscounts": oam.union([.editor, .finance, .attendant]),
         "listOrders": all,
