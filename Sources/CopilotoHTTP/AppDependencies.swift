@@ -1,5 +1,7 @@
 import CopilotoActions
+import CopilotoAgent
 import CopilotoCore
+import CopilotoModels
 import Foundation
 import Logging
 import Prometheus
@@ -13,6 +15,7 @@ public struct AppDependencies: Sendable {
     public let actions: ActionService
     /// Seals tool credentials.
     public let secrets: SecretBox
+    public let assistant: AssistantService
     public let metrics: PrometheusCollectorRegistry
     public let logger: Logger
     /// Largest JSON body accepted; larger ones get 413.
@@ -20,7 +23,8 @@ public struct AppDependencies: Sendable {
 
     public init(store: any DataStore, passwords: any PasswordHasher, tokens: any TokenHasher, secret: Data,
                 metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger,
-                maxBodyBytes: Int = 1 << 20, loginLimiter: LoginRateLimiter = LoginRateLimiter()) {
+                maxBodyBytes: Int = 1 << 20, loginLimiter: LoginRateLimiter = LoginRateLimiter(),
+                defaultProvider: OpenAICompatibleProvider.Configuration? = nil) {
         let authorizer = Authorizer()
         self.store = store
         self.authorizer = authorizer
@@ -28,6 +32,14 @@ public struct AppDependencies: Sendable {
         self.secrets = SecretBox(secret: secret)
         self.actions = ActionService(store: store, authorizer: authorizer, signer: ApprovalSigner(secret: secret),
                                      runner: ToolRunner(box: secrets))
+        let providers = ProviderSettingsService(store: store, authorizer: authorizer, sealer: secrets)
+        let breaker = CircuitBreaker()
+        self.assistant = AssistantService(store: store, actions: actions, models: { tenantId in
+            let zone = try await store.withTenant(tenantId) { try await $0.settings() }.timeZone
+            let fallback: [any LanguageModel] = (defaultProvider.map { [OpenAICompatibleProvider(configuration: $0)] } ?? [])
+                + [HeuristicEngine(timeZone: zone)]
+            return try await providers.chain(tenantId: tenantId, then: fallback, breaker: breaker)
+        })
         self.auth = AuthService(store: store, passwords: passwords, tokens: tokens, limiter: loginLimiter)
         self.metrics = metrics
         self.logger = logger

@@ -26,6 +26,7 @@ public func buildRouter(_ deps: AppDependencies, recorder: RouteRecorder = Route
     ToolRoutes(deps: deps).register(on: api)
     KnowledgeRoutes(deps: deps).register(on: api)
     ProviderRoutes(deps: deps).register(on: api)
+    AssistantRoutes(deps: deps).register(on: api)
     ResourceRoutes(spec: Resources.customers, deps: deps).register(on: api)
     ResourceRoutes(spec: Resources.contacts, deps: deps).register(on: api)
     ResourceRoutes(spec: Resources.products, deps: deps).register(on: api)

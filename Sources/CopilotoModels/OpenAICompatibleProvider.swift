@@ -18,18 +18,21 @@ public struct OpenAICompatibleProvider: LanguageModel {
         public var requiresKey: Bool
         /// How the server takes a JSON Schema: OpenAI's `json_schema`, or llama-cpp-python's `json_object` + `schema`.
         public var schemaStyle: SchemaStyle
+        /// The model this provider always uses (overrides the request's model name when set).
+        public var model: String?
 
         /// The two `response_format` dialects in use.
         public enum SchemaStyle: String, Sendable, Codable { case jsonSchema, jsonObject }
 
         public init(name: String, baseURL: String, apiKey: String? = nil, extraHeaders: [String: String] = [:], requiresKey: Bool = true,
-                    schemaStyle: SchemaStyle = .jsonSchema) {
+                    schemaStyle: SchemaStyle = .jsonSchema, model: String? = nil) {
             self.name = name
             self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
             self.apiKey = apiKey
             self.extraHeaders = extraHeaders
             self.requiresKey = requiresKey
             self.schemaStyle = schemaStyle
+            self.model = model
         }
     }
 
@@ -88,7 +91,9 @@ public struct OpenAICompatibleProvider: LanguageModel {
         if stream { http.headers.add(name: "Accept", value: "text/event-stream") }
         if let key = configuration.apiKey, !key.isEmpty { http.headers.add(name: "Authorization", value: "Bearer \(key)") }
         for (name, value) in configuration.extraHeaders { http.headers.replaceOrAdd(name: name, value: value) }
-        http.body = .bytes(ByteBuffer(string: OpenAIWire.body(request, stream: stream, schemaStyle: configuration.schemaStyle).encoded()))
+        var effective = request
+        if let model = configuration.model { effective.settings.model = model }
+        http.body = .bytes(ByteBuffer(string: OpenAIWire.body(effective, stream: stream, schemaStyle: configuration.schemaStyle).encoded()))
         return http
     }
 

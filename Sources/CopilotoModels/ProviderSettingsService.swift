@@ -54,7 +54,7 @@ public struct ProviderSettingsService: Sendable {
         let providers: [any LanguageModel] = records.map { record in
             OpenAICompatibleProvider(configuration: .init(name: record.name, baseURL: record.baseURL,
                                                           apiKey: record.sealedKey.flatMap { try? sealer.open($0) },
-                                                          extraHeaders: record.headers, requiresKey: record.requiresKey))
+                                                          extraHeaders: record.headers, requiresKey: record.requiresKey, model: record.model))
         }
         return FallbackChain(providers + fallback, breaker: breaker)
     }

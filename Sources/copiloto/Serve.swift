@@ -2,6 +2,7 @@ import ArgumentParser
 import CopilotoCore
 import CopilotoDemo
 import CopilotoHTTP
+import CopilotoModels
 import CopilotoStore
 import Foundation
 import Hummingbird
@@ -39,8 +40,12 @@ struct Serve: AsyncParsableCommand {
         let passwords = BcryptPasswordHasher()
         let dataDirectory = location.sqlitePath.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path } ?? "."
         let secret = try ServerSecret.load(configured: config.secretKey, directory: dataDirectory)
+        let defaultProvider = config.llmBaseURL.map {
+            OpenAICompatibleProvider.Configuration(name: "default", baseURL: $0, apiKey: config.llmAPIKey,
+                                                   requiresKey: config.llmAPIKey != nil, model: config.llmModel)
+        }
         let deps = AppDependencies(store: opened.store, passwords: passwords, tokens: SHA256TokenHasher(), secret: secret,
-                                   metrics: registry, logger: logger, maxBodyBytes: config.maxBodyBytes)
+                                   metrics: registry, logger: logger, maxBodyBytes: config.maxBodyBytes, defaultProvider: defaultProvider)
         do {
             try await serve(opened, location: location, config: config, deps: deps, passwords: passwords, logger: logger)
             try await opened.store.shutdown()

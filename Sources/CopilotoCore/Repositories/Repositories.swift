@@ -51,6 +51,7 @@ public protocol TenantStore: Sendable {
     var tools: any HTTPToolRepository { get }
     var knowledge: any KnowledgeRepository { get }
     var llmProviders: any LLMProviderRepository { get }
+    var assistant: any AssistantRepository { get }
     /// The next number of a sequence (#1001, #1002…); never repeats, even under concurrency.
     func nextNumber(_ sequence: NumberSequence) async throws -> Int
     /// Finds an order, invoice or ticket by its human number.

@@ -8,8 +8,9 @@ struct APIClient: Sendable {
     let client: any TestClientProtocol
 
     func request(_ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: JSONValue? = nil,
-                 raw: String? = nil, language: String? = nil) async throws -> APIResponse {
+                 raw: String? = nil, language: String? = nil, accept: String? = nil) async throws -> APIResponse {
         var headers: HTTPFields = [.contentType: "application/json"]
+        if let accept { headers[.accept] = accept }
         if let token { headers[.authorization] = "Bearer \(token)" }
         if let language { headers[.acceptLanguage] = language }
         let bodyText = raw ?? json.map { $0.encoded() }

@@ -1,0 +1,54 @@
+import CopilotoAgent
+import CopilotoCore
+import Foundation
+import Hummingbird
+
+/// `/v1/assistant/sessions`: the team copilot, JSON or Server-Sent Events.
+struct AssistantRoutes {
+    let deps: AppDependencies
+
+    func register(on group: RouteBuilder<some RouterMethods<AppRequestContext>>) {
+        let assistant = deps.assistant, limit = deps.maxBodyBytes
+        group.post("assistant/sessions") { request, context -> Response in
+            let identity = try context.requireIdentity()
+            return try JSONResponse.make(try await assistant.create(identity, body: try await request.jsonBody(limit: limit)), status: .created)
+        }
+        group.get("assistant/sessions") { request, context -> Response in
+            try JSONResponse.make(["items": try await assistant.list(try context.requireIdentity(), query: request.uri.queryParameters.get("q"))])
+        }
+        group.get("assistant/sessions/:id") { _, context -> Response in
+            let (session, messages) = try await assistant.get(try context.requireIdentity(), id: try context.parameters.id(resource: "sessions"))
+            return try JSONResponse.make(SessionView(session: session, messages: messages))
+        }
+        group.patch("assistant/sessions/:id") { request, context -> Response in
+            let identity = try context.requireIdentity()
+            let id = try context.parameters.id(resource: "sessions")
+            return try JSONResponse.make(try await assistant.rename(identity, id: id, body: try await request.jsonBody(limit: limit)))
+        }
+        group.delete("assistant/sessions/:id") { _, context -> Response in
+            try await assistant.delete(try context.requireIdentity(), id: try context.parameters.id(resource: "sessions"))
+            return JSONResponse.noContent()
+        }
+        group.post("assistant/sessions/:id/messages") { request, context -> Response in
+            let identity = try context.requireIdentity()
+            let id = try context.parameters.id(resource: "sessions")
+            let stream = try await assistant.send(identity, sessionId: id, body: try await request.jsonBody(limit: limit), language: context.language)
+            if request.headers[.accept]?.contains("text/event-stream") == true { return SSEEncoding.response(stream) }
+            return try await SSEEncoding.json(stream)
+        }
+    }
+}
+
+/// A session with its messages.
+struct SessionView: Encodable {
+    let session: AssistantSession
+    let messages: [AssistantMessage]
+
+    func encode(to encoder: any Encoder) throws {
+        try session.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(messages, forKey: .messages)
+    }
+
+    enum Keys: String, CodingKey { case messages }
+}
