@@ -74,16 +74,7 @@ public struct ProviderSettingsService: Sendable {
             return ["http", "https"].contains(parts?.scheme ?? "") && parts?.host?.isEmpty == false ? text : nil
         }
         let model = r.string("model", required: true, max: 200)
-        var headers: [String: String] = [:]
-        if let raw = r.raw("headers", required: false) {
-            if case .object(let members) = raw {
-                for (key, value) in members {
-                    if case .string(let text) = value { headers[key] = text } else { r.fail("headers.\(key)", .wrongType, "string") }
-                }
-            } else {
-                r.fail("headers", .wrongType, "object")
-            }
-        }
+        let headers = r.stringMap("headers")
         let priority = r.int("priority", range: 0...1000) ?? 10
         let enabled = r.bool("enabled") ?? true
         let requiresKey = r.bool("requiresKey") ?? true

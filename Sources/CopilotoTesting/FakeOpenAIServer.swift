@@ -45,17 +45,6 @@ public final class FakeOpenAIServer: Sendable {
             let next = self.replies.withLock { $0.isEmpty ? FakeReply.status(500, code: "no_script") : $0.removeFirst() }
             return try await FakeWire.respond(next, streaming: json["stream"] == .bool(true), model: json.string("model") ?? "fake")
         }
-        var logger = Logger(label: "fake-openai")
-        logger.logLevel = .critical
-        let (ports, sink) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { sink.yield($0.localAddress?.port ?? 0) }, logger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { return }
-            defer { group.cancelAll() }
-            try await body("http://127.0.0.1:\(port)/v1")
-        }
+        try await LocalServer.run(router) { port in try await body("http://127.0.0.1:\(port)/v1") }
     }
 }

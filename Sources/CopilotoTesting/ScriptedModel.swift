@@ -25,19 +25,7 @@ public final class ScriptedModel: LanguageModel, Sendable {
     }
 
     public func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
-        AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    let response = try await respond(request)
-                    if !response.text.isEmpty { continuation.yield(.textDelta(response.text)) }
-                    continuation.yield(.completed(response))
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
+        singleShotStream(request)
     }
 
     /// Raised when a test calls the model more often than it scripted.

@@ -93,16 +93,7 @@ public struct ToolService: Sendable {
             let probe = URLComponents(string: text.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: ""))
             return ["http", "https"].contains(probe?.scheme ?? "") && probe?.host?.isEmpty == false ? text : nil
         }
-        var headers: [String: String] = [:]
-        if let raw = r.raw("headers", required: false) {
-            if case .object(let members) = raw {
-                for (key, value) in members {
-                    if case .string(let text) = value { headers[key] = text } else { r.fail("headers.\(key)", .wrongType, "string") }
-                }
-            } else {
-                r.fail("headers", .wrongType, "object")
-            }
-        }
+        let headers = r.stringMap("headers")
         let authType = r.choice("authType", as: HTTPTool.AuthType.self) ?? .none
         let authName = r.string("authName", max: 100)
         let secret = r.string("secret", max: 4000)

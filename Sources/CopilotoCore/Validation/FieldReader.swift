@@ -162,6 +162,17 @@ public struct FieldReader: Sendable {
         return result
     }
 
+    /// An object of string values (HTTP headers).
+    public mutating func stringMap(_ key: String) -> [String: String] {
+        guard let value = raw(key, required: false) else { return [:] }
+        guard case .object(let members) = value else { fail(key, .wrongType, "object"); return [:] }
+        var result: [String: String] = [:]
+        for (name, member) in members {
+            if case .string(let text) = member { result[name] = text } else { fail("\(key).\(name)", .wrongType, "string") }
+        }
+        return result
+    }
+
     /// An array of objects, each handed to `read` with a reader prefixed `key.index.`.
     public mutating func objects<T>(_ key: String, required: Bool = false, maxCount: Int = 200,
                                     allowed: Set<String>, _ read: (inout FieldReader) -> T?) -> [T]? {

@@ -44,19 +44,7 @@ public struct HeuristicEngine: LanguageModel {
     }
 
     public func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
-        AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    let response = try await respond(request)
-                    if !response.text.isEmpty { continuation.yield(.textDelta(response.text)) }
-                    continuation.yield(.completed(response))
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
+        singleShotStream(request)
     }
 
     private func reply(_ text: String) -> ModelResponse {

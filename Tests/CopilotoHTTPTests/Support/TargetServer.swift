@@ -1,4 +1,5 @@
 import Foundation
+import CopilotoTesting
 import Hummingbird
 import Logging
 
@@ -23,18 +24,7 @@ enum TargetServer {
         router.get("/big") { _, _ -> Response in
             Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(repeating: UInt8(ascii: "x"), count: 2 << 20)))
         }
-        var logger = Logger(label: "target")
-        logger.logLevel = .error
-        let (ports, sink) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { sink.yield($0.localAddress?.port ?? 0) }, logger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { return }
-            try await body(port)
-            group.cancelAll()
-        }
+        try await LocalServer.run(router, body)
     }
 
     private static func echo(_ request: Request, body: String?) throws -> Response {
