@@ -25,10 +25,11 @@ struct FallbackChainTests {
             let local = Self.local()
             let chain = FallbackChain([OpenAIProviderTests.provider(url), local], breaker: CircuitBreaker(threshold: 100))
             let start = ContinuousClock.now
-            let response = try await chain.respond(OpenAIProviderTests.request(tools: true, timeout: .seconds(1)))
+            let timeout: Duration = if case .delayed = reply { .seconds(1) } else { .seconds(15) }
+            let response = try await chain.respond(OpenAIProviderTests.request(tools: true, timeout: timeout))
             #expect(response.provider == "local")
             #expect(response.skipped == [ProviderSkip(provider: "fake", reason: reason)])
-            #expect(ContinuousClock.now - start < .seconds(8))
+            #expect(ContinuousClock.now - start < .seconds(20))
         }
     }
 
