@@ -12,18 +12,25 @@ extension AssistantService {
     public func send(_ identity: Identity, sessionId: UUID, body: JSONValue, language: Language) async throws -> AsyncThrowingStream<AssistantEvent, any Error> {
         var r = FieldReader(body, allowed: ["content", "contextEnabled", "context", "mentions"])
         let content = r.string("content", required: true, max: 8000)
+        let (contextEnabled, pageContext, mentions) = PromptContext.read(&r)
         try r.finish()
         guard let content else { throw CopilotoError.invalid(r.errors) }
         let (session, history) = try await get(identity, id: sessionId)
         let now = clock()
-        try await store.withTenant(identity.tenantId) { tx in
+        let context = try await store.withTenant(identity.tenantId) { tx -> PromptContext in
             try await tx.assistant.append(AssistantMessage(sessionId: sessionId, role: "user", content: content, createdAt: now))
+            var context = PromptContext(mentions: try await PromptContext.expand(mentions, in: tx))
+            if contextEnabled {
+                context.page = pageContext?.string("page")
+                context.entity = pageContext?["entity"]
+            }
+            return context
         }
         let model = try await models(identity.tenantId)
         return AsyncThrowingStream { continuation in
             let task = Task {
                 do {
-                    try await turn(identity, session, history, content, language, model) { continuation.yield($0) }
+                    try await turn(identity, session, history, content, language, model, context) { continuation.yield($0) }
                     continuation.finish()
                 } catch {
                     continuation.yield(.agent(.failed(code: "assistant_error", message: String(describing: error))))
@@ -35,7 +42,8 @@ extension AssistantService {
     }
 
     private func turn(_ identity: Identity, _ session: AssistantSession, _ history: [AssistantMessage], _ content: String,
-                      _ language: Language, _ model: any LanguageModel, emit: (AssistantEvent) -> Void) async throws {
+                      _ language: Language, _ model: any LanguageModel, _ context: PromptContext,
+                      emit: (AssistantEvent) -> Void) async throws {
         let folded = TextFolding.fold(content).trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces))
         let pendingId = history.last(where: { $0.pendingActionId != nil })?.pendingActionId
         if let pendingId, Self.confirmWords.contains(folded) || Self.cancelWords.contains(folded) {
@@ -46,7 +54,8 @@ extension AssistantService {
         let messages = history.filter { $0.role == "user" || $0.role == "assistant" }.suffix(20)
             .map { ChatMessage(role: $0.role == "user" ? .user : .assistant, content: $0.content) } + [.user(content)]
         var proposed: UUID?
-        for try await event in runner.run(identity, language: language, instructions: Prompt.system(identity, language), history: messages,
+        let instructions = [Prompt.system(identity, language), context.section].filter { !$0.isEmpty }.joined(separator: "\n\n")
+        for try await event in runner.run(identity, language: language, instructions: instructions, history: messages,
                                           mode: session.mode == "chat" ? .chat : .agent, sessionId: session.id) {
             switch event {
             case .actionProposed(let pending):
