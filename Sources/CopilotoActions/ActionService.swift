@@ -67,8 +67,7 @@ public struct ActionService: Sendable {
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Int {
-        let elapsed = ContinuousClock.now - start
-        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        Int((ContinuousClock.now - start).milliseconds)
     }
 
     /// A JSON form of an error for results and audit rows.

@@ -43,7 +43,7 @@ public struct OpenAICompatibleProvider: LanguageModel {
 
     public func respond(_ request: ModelRequest) async throws -> ModelResponse {
         try await withClient(request.settings) { client in
-            let response = try await client.execute(try httpRequest(request, stream: false), timeout: .nanoseconds(request.settings.timeout.nanos))
+            let response = try await client.execute(try httpRequest(request, stream: false), timeout: .nanoseconds(request.settings.timeout.nanoseconds))
             let body = try await response.body.collect(upTo: 8 << 20)
             let data = Data(body.readableBytesView)
             try ProviderErrors.check(status: Int(response.status.code), headers: response.headers, body: data)
@@ -70,7 +70,7 @@ public struct OpenAICompatibleProvider: LanguageModel {
 
     private func streamBody(_ client: HTTPClient, _ request: ModelRequest,
                             _ continuation: AsyncThrowingStream<ModelEvent, any Error>.Continuation) async throws {
-        let response = try await client.execute(try httpRequest(request, stream: true), timeout: .nanoseconds(request.settings.timeout.nanos))
+        let response = try await client.execute(try httpRequest(request, stream: true), timeout: .nanoseconds(request.settings.timeout.nanoseconds))
         if !(200..<300).contains(response.status.code) {
             let body = try await response.body.collect(upTo: 1 << 20)
             try ProviderErrors.check(status: Int(response.status.code), headers: response.headers, body: Data(body.readableBytesView))
@@ -100,7 +100,7 @@ public struct OpenAICompatibleProvider: LanguageModel {
     /// One client per call: the read timeout enforces the per-chunk idle limit of streams.
     private func withClient<T>(_ settings: ModelSettings, _ body: (HTTPClient) async throws -> T) async throws -> T {
         var configuration = HTTPClient.Configuration()
-        configuration.timeout = .init(connect: .seconds(10), read: .nanoseconds(settings.idleTimeout.nanos))
+        configuration.timeout = .init(connect: .seconds(10), read: .nanoseconds(settings.idleTimeout.nanoseconds))
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {
             let result = try await body(client)
@@ -111,8 +111,4 @@ public struct OpenAICompatibleProvider: LanguageModel {
             throw ProviderErrors.map(error)
         }
     }
-}
-
-extension Duration {
-    var nanos: Int64 { components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000 }
 }

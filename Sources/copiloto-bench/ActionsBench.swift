@@ -77,8 +77,3 @@ struct ActionsBench: AsyncParsableCommand {
         return stats
     }
 }
-
-extension Duration {
-    /// Milliseconds with a fraction.
-    var milliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
-}

@@ -42,7 +42,7 @@ struct CRUDLoad: Sendable {
             }
         }
         let elapsed = ContinuousClock.now - start
-        result.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        result.seconds = elapsed.milliseconds / 1000
         return result
     }
 
@@ -68,7 +68,7 @@ struct CRUDLoad: Sendable {
         let start = ContinuousClock.now
         let result = try await body()
         let elapsed = ContinuousClock.now - start
-        stats[name, default: LatencyStats()].add(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+        stats[name, default: LatencyStats()].add(elapsed.milliseconds)
         return result
     }
 

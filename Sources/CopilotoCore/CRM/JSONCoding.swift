@@ -15,9 +15,7 @@ public enum JSONCoding {
 
     /// RFC 3339 UTC with milliseconds, e.g. "2026-11-21T09:30:00.000Z".
     public static func rfc3339(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 
     /// Any encodable value as a `JSONValue`.

@@ -1,3 +1,4 @@
+import CopilotoCore
 import CoreMetrics
 import Foundation
 
@@ -24,8 +25,7 @@ struct DatabaseMetrics: Sendable {
         inUse.increment()
         defer {
             inUse.decrement()
-            let elapsed = ContinuousClock.now - start
-            duration.recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+            duration.recordNanoseconds((ContinuousClock.now - start).nanoseconds)
         }
         do {
             let result = try await body()

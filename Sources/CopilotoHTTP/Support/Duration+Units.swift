@@ -1,8 +1,0 @@
-import Foundation
-
-extension Duration {
-    /// Whole nanoseconds.
-    var nanoseconds: Int64 { components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000 }
-    /// Milliseconds with a fraction.
-    var milliseconds: Double { Double(nanoseconds) / 1_000_000 }
-}
