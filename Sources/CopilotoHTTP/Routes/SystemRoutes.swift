@@ -21,8 +21,10 @@ struct SystemRoutes {
         }
     }
 
-    /// Where the web app's files and `openapi.yaml` live (the target's bundled `Public` folder).
+    /// Where the web app's files and `openapi.yaml` live: the target's bundled `Public` folder, or
+    /// `COPILOTO_WEB_DIR` when set (to work on the web app without rebuilding the binary).
     static var publicDirectory: String {
-        Bundle.module.resourceURL?.appendingPathComponent("Public").path ?? "Public"
+        if let dir = ProcessInfo.processInfo.environment["COPILOTO_WEB_DIR"], !dir.isEmpty { return dir }
+        return Bundle.module.resourceURL?.appendingPathComponent("Public").path ?? "Public"
     }
 }
