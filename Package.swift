@@ -181,7 +181,7 @@ let package = Package(
         .testTarget(
             name: "CopilotoHTTPTests",
             dependencies: [
-                "CopilotoCore", "CopilotoStore", "CopilotoHTTP", "CopilotoTesting", "CopilotoDemo",
+                "CopilotoCore", "CopilotoStore", "CopilotoHTTP", "CopilotoTesting", "CopilotoDemo", "CopilotoModels",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

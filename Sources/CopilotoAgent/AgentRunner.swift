@@ -42,6 +42,7 @@ public struct AgentRunner: Sendable {
                       _ sessionId: UUID?, emit: (AgentEvent) -> Void) async throws {
         let offered = try await actions.list(identity, language: language).filter { mode == .agent || $0.risk == .read }
         let tools = offered.map { ToolSpec(name: $0.name, description: $0.description, parameters: $0.parameters) }
+        let instructions = instructions + Self.allowedSection(offered.map(\.name), mode: mode)
         var messages = history
         var guardrail = LoopGuard(limits: limits)
         for _ in 0..<limits.maxSteps {
@@ -68,6 +69,13 @@ public struct AgentRunner: Sendable {
         let text = language == .en ? "I stopped after \(limits.maxSteps) steps without a final answer."
             : "Parei depois de \(limits.maxSteps) passos sem chegar a uma resposta."
         emit(.completed(text: text, provider: model.providerName, usage: nil, notice: nil))
+    }
+
+    /// The prompt's list of the actions offered (only those the role may run, in the session's mode).
+    static func allowedSection(_ names: [String], mode: Mode) -> String {
+        guard !names.isEmpty else { return "" }
+        let note = mode == .chat ? " (chat mode: read-only)" : " (writes are proposed for confirmation)"
+        return "\n\n## Allowed actions\(note)\n" + names.joined(separator: ", ")
     }
 
     /// One model call, forwarding text as it streams.

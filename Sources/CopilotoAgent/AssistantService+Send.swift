@@ -17,20 +17,20 @@ extension AssistantService {
         guard let content else { throw CopilotoError.invalid(r.errors) }
         let (session, history) = try await get(identity, id: sessionId)
         let now = clock()
-        let context = try await store.withTenant(identity.tenantId) { tx -> PromptContext in
+        let authorizer = actions.authorizer
+        let (context, zone) = try await store.withTenant(identity.tenantId) { tx -> (PromptContext, TimeZone) in
             try await tx.assistant.append(AssistantMessage(sessionId: sessionId, role: "user", content: content, createdAt: now))
-            var context = PromptContext(mentions: try await PromptContext.expand(mentions, in: tx))
-            if contextEnabled {
-                context.page = pageContext?.string("page")
-                context.entity = pageContext?["entity"]
-            }
-            return context
+            let matrix = try await authorizer.matrix(in: tx)
+            var context = PromptContext(mentions: try await PromptContext.expand(mentions, in: tx) { matrix.allows(identity.role, $0) })
+            context.apply(page: pageContext, enabled: contextEnabled)
+            return (context, try await tx.settings().timeZone)
         }
-        let model = try await models(identity.tenantId)
+        let model = metered(try await models(identity.tenantId), identity, sessionId: sessionId, source: "assistant")
+        let instructions = Prompt.system(identity, language, context: context, now: now, timeZone: zone)
         return AsyncThrowingStream { continuation in
             let task = Task {
                 do {
-                    try await turn(identity, session, history, content, language, model, context) { continuation.yield($0) }
+                    try await turn(identity, session, history, content, language, model, (instructions, context.receipt)) { continuation.yield($0) }
                     continuation.finish()
                 } catch {
                     continuation.yield(.agent(.failed(code: "assistant_error", message: String(describing: error))))
@@ -42,37 +42,44 @@ extension AssistantService {
     }
 
     private func turn(_ identity: Identity, _ session: AssistantSession, _ history: [AssistantMessage], _ content: String,
-                      _ language: Language, _ model: any LanguageModel, _ context: PromptContext,
+                      _ language: Language, _ model: MeteredModel, _ prompt: (instructions: String, receipt: JSONValue),
                       emit: (AssistantEvent) -> Void) async throws {
         let folded = TextFolding.fold(content).trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces))
         let pendingId = history.last(where: { $0.pendingActionId != nil })?.pendingActionId
         if let pendingId, Self.confirmWords.contains(folded) || Self.cancelWords.contains(folded) {
-            try await answerPending(identity, session, pendingId, confirm: Self.confirmWords.contains(folded), language, emit)
+            let userTexts = history.filter { $0.role == "user" }.map(\.content)
+            let title = session.titleSetBy == .system && userTexts.count >= 1 ? LocalTitler.title(userTexts) : nil
+            try await answerPending(identity, session, pendingId, confirm: Self.confirmWords.contains(folded), language, title: title, emit)
             return
         }
         let runner = AgentRunner(model: model, actions: actions, settings: ModelSettings(model: "default"))
         let messages = history.filter { $0.role == "user" || $0.role == "assistant" }.suffix(20)
             .map { ChatMessage(role: $0.role == "user" ? .user : .assistant, content: $0.content) } + [.user(content)]
         var proposed: UUID?
-        let instructions = [Prompt.system(identity, language), context.section].filter { !$0.isEmpty }.joined(separator: "\n\n")
-        for try await event in runner.run(identity, language: language, instructions: instructions, history: messages,
+        for try await event in runner.run(identity, language: language, instructions: prompt.instructions, history: messages,
                                           mode: session.mode == "chat" ? .chat : .agent, sessionId: session.id) {
             switch event {
             case .actionProposed(let pending):
                 proposed = pending.id
                 emit(.agent(event))
-            case .completed(let text, let provider, let usage, let notice):
+            case .completed(let text, let provider, _, let notice):
+                let calls = model.tally
+                let spent = calls.total
                 let message = AssistantMessage(sessionId: session.id, role: "assistant", content: text, pendingActionId: proposed,
-                                               provider: provider, createdAt: clock())
-                try await finish(identity, session, message, userText: content)
-                emit(.messageCompleted(messageId: message.id, content: text, provider: provider, usage: usage, notice: notice))
+                                               provider: provider, model: calls.last?.model, usage: spent.map(Self.usageJSON),
+                                               context: prompt.receipt, createdAt: clock())
+                let userTexts = history.filter { $0.role == "user" }.map(\.content) + [content]
+                let title = session.titleSetBy == .system && userTexts.count >= 2 ? await title(for: userTexts, model, language) : nil
+                try await finish(identity, session, message, title: title)
+                emit(.messageCompleted(messageId: message.id, content: text, provider: provider, usage: spent?.usage,
+                                       costNanoUSD: spent?.costNanoUSD ?? 0, notice: notice))
             default:
                 emit(.agent(event))
             }
         }
     }
 
-    private func answerPending(_ identity: Identity, _ session: AssistantSession, _ pendingId: UUID, confirm: Bool, _ language: Language,
+    private func answerPending(_ identity: Identity, _ session: AssistantSession, _ pendingId: UUID, confirm: Bool, _ language: Language, title: String?,
                                _ emit: (AssistantEvent) -> Void) async throws {
         let en = language == .en
         var text: String
@@ -92,31 +99,36 @@ extension AssistantService {
             text = reason.text(language)
         }
         let message = AssistantMessage(sessionId: session.id, role: "assistant", content: text, provider: "copiloto", createdAt: clock())
-        try await finish(identity, session, message, userText: nil)
-        emit(.messageCompleted(messageId: message.id, content: text, provider: "copiloto", usage: nil, notice: nil))
+        try await finish(identity, session, message, title: title)
+        emit(.messageCompleted(messageId: message.id, content: text, provider: "copiloto", usage: nil, costNanoUSD: 0, notice: nil))
     }
 
-    /// Stores the assistant's message and titles a new session after its first exchanges.
-    private func finish(_ identity: Identity, _ session: AssistantSession, _ message: AssistantMessage, userText: String?) async throws {
+    /// A short title for the session from its first user messages: the model's, or the local engine's when it fails.
+    private func title(for userTexts: [String], _ model: any LanguageModel, _ language: Language) async -> String {
+        let texts = Array(userTexts.prefix(3))
+        let ask = language == .en ? "Give a short title (at most 6 words, no quotes) for a conversation that starts like this:"
+            : "Dê um título curto (no máximo 6 palavras, sem aspas) para uma conversa que começa assim:"
+        let request = ModelRequest(messages: [.user(ask + "\n" + texts.joined(separator: "\n"))],
+                                   settings: ModelSettings(model: "default", temperature: 0.2, maxTokens: 24), task: .title(userMessages: texts))
+        let answer = (try? await model.respond(request))?.text.split(separator: "\n").first.map(String.init) ?? ""
+        let clean = answer.trimmingCharacters(in: CharacterSet(charactersIn: "\"'“”*#").union(.whitespaces))
+        return clean.isEmpty || clean.count > 80 ? LocalTitler.title(texts) : clean
+    }
+
+    /// Stores the assistant's message; names a session still called "Nova conversa" when a title is given.
+    private func finish(_ identity: Identity, _ session: AssistantSession, _ message: AssistantMessage, title: String?) async throws {
         try await store.withTenant(identity.tenantId) { tx in
             try await tx.assistant.append(message)
             var updated = session
             updated.updatedAt = message.createdAt
-            if updated.titleSetBy == .system, let userText {
-                updated.title = String(userText.prefix(60))
+            if let title, let current = try await tx.assistant.session(session.id, userId: identity.user.id), current.titleSetBy == .system {
+                updated.title = String(title.prefix(80))
                 updated.titleSetBy = .ai
+            } else if let current = try await tx.assistant.session(session.id, userId: identity.user.id) {
+                updated.title = current.title
+                updated.titleSetBy = current.titleSetBy
             }
             try await tx.assistant.save(updated, isNew: false)
         }
-    }
-}
-
-/// The system prompt: identity, rules, language.
-enum Prompt {
-    static func system(_ identity: Identity, _ language: Language) -> String {
-        let name = identity.user.name
-        return language == .en
-            ? "You are Copiloto, the CRM copilot of \(name) (role: \(identity.role.rawValue)). Be concise, use real data from the tools, never invent. Writes are proposed and confirmed by the user."
-            : "Você é o Copiloto, o assistente do CRM de \(name) (perfil: \(identity.role.portugueseName)). Seja objetivo, use dados reais das ferramentas e nunca invente. Alterações são propostas e confirmadas pelo usuário."
     }
 }

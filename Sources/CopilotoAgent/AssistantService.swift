@@ -7,7 +7,7 @@ import Foundation
 public enum AssistantEvent: Sendable, Equatable {
     case agent(AgentEvent)
     /// The assistant's message was stored; always last (or `.agent(.failed)`).
-    case messageCompleted(messageId: UUID, content: String, provider: String, usage: ModelUsage?, notice: String?)
+    case messageCompleted(messageId: UUID, content: String, provider: String, usage: ModelUsage?, costNanoUSD: Int64, notice: String?)
 }
 
 /// The team copilot: sessions and messages per user, the agent loop for each message, and confirmation by
@@ -18,9 +18,12 @@ public struct AssistantService: Sendable {
     /// The model chain for a tenant (its providers, the default provider, then the local engine).
     public let models: @Sendable (UUID) async throws -> any LanguageModel
     public let clock: @Sendable () -> Date
+    /// Prices every model call for the usage records (C4).
+    public let prices: PriceTable
 
     public init(store: any DataStore, actions: ActionService, models: @escaping @Sendable (UUID) async throws -> any LanguageModel,
-                clock: @escaping @Sendable () -> Date = Date.init) {
+                prices: PriceTable = (try? PriceTable.load()) ?? PriceTable(prices: [:]), clock: @escaping @Sendable () -> Date = Date.init) {
+        self.prices = prices
         self.store = store
         self.actions = actions
         self.models = models

@@ -4,11 +4,16 @@ import Foundation
 /// The page the user is on and the records they mention, expanded into data for the model (D3, D4).
 /// Everything is read inside the user's tenant, so a mention of another tenant's id finds nothing.
 struct PromptContext: Sendable {
+    var enabled = true
     var page: String?
+    var pattern: String?
+    var params: JSONValue?
     var entity: JSONValue?
+    /// What the page lets the user do (button labels or action names), so the model can refer to them.
+    var pageActions: [String] = []
     var mentions: [JSONValue] = []
 
-    static let fields: Set<String> = ["page", "pattern", "params", "entity"]
+    static let fields: Set<String> = ["page", "pattern", "params", "entity", "actions"]
     static let mentionFields: Set<String> = ["type", "id", "label"]
 
     /// Reads `contextEnabled`, `context` and `mentions` from a message body; field errors when malformed.
@@ -19,6 +24,9 @@ struct PromptContext: Sendable {
             var nested = FieldReader(raw, allowed: fields, prefix: "context.")
             _ = nested.string("page", max: 300)
             _ = nested.string("pattern", max: 300)
+            _ = nested.raw("params", required: false)
+            _ = nested.raw("entity", required: false)
+            _ = nested.raw("actions", required: false)
             reader.merge(nested)
             context = raw
         }
@@ -30,11 +38,12 @@ struct PromptContext: Sendable {
         return (enabled, context, mentions.map { (type: $0.0, id: $0.1) })
     }
 
-    /// Loads the mentioned records (customer, order, invoice, ticket, product, user) of the tenant.
-    static func expand(_ mentions: [(type: String, id: String)], in tx: any TenantStore) async throws -> [JSONValue] {
+    /// Loads the mentioned records (customer, order, invoice, ticket, product, user) of the tenant that the role may read.
+    static func expand(_ mentions: [(type: String, id: String)], in tx: any TenantStore, allowed: (String) -> Bool) async throws -> [JSONValue] {
         var expanded: [JSONValue] = []
         for mention in mentions {
-            let data = try await record(mention.type, mention.id, tx)
+            let readable = MentionService.readPermission[mention.type].map(allowed) ?? (mention.type == "user")
+            let data = readable ? try await record(mention.type, mention.id, tx) : nil
             expanded.append(["type": .string(mention.type), "id": .string(mention.id), "data": data ?? "not found"])
         }
         return expanded
@@ -58,12 +67,23 @@ struct PromptContext: Sendable {
         }
     }
 
-    /// The prompt section describing the page and the mentions (JSON kept short).
-    var section: String {
-        var lines: [String] = []
-        if let page { lines.append("Current page: \(page)") }
-        if let entity { lines.append("Record on screen: " + String(entity.encoded().prefix(2000))) }
-        for mention in mentions { lines.append("Mentioned: " + String(mention.encoded().prefix(1500))) }
-        return lines.joined(separator: "\n")
+    /// Takes the page context of a message body (ignored when the user turned context off).
+    mutating func apply(page raw: JSONValue?, enabled: Bool) {
+        self.enabled = enabled
+        guard enabled, let raw else { return }
+        page = raw.string("page")
+        pattern = raw.string("pattern")
+        params = raw["params"].flatMap { $0.objectValue == nil ? nil : $0 }
+        entity = raw["entity"].flatMap { $0 == .null ? nil : $0 }
+        pageActions = (raw["actions"]?.arrayValue ?? []).compactMap { $0.stringValue ?? $0.string("label") ?? $0.string("name") }.prefix(30).map { $0 }
+    }
+
+    /// The context receipt stored with the answer: what the prompt received besides the conversation.
+    var receipt: JSONValue {
+        var entityRef: JSONValue = .null
+        if let entity { entityRef = ["type": entity["type"] ?? .null, "id": entity["id"] ?? .null] }
+        return ["contextEnabled": .bool(enabled), "page": page.map(JSONValue.string) ?? .null, "pattern": pattern.map(JSONValue.string) ?? .null,
+                "params": params ?? .null, "entity": entityRef, "pageActions": .array(pageActions.map(JSONValue.string)),
+                "mentions": .array(mentions.map { ["type": $0["type"] ?? .null, "id": $0["id"] ?? .null, "found": .bool($0["data"]?.stringValue == nil)] })]
     }
 }

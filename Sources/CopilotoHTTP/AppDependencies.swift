@@ -16,15 +16,20 @@ public struct AppDependencies: Sendable {
     /// Seals tool credentials.
     public let secrets: SecretBox
     public let assistant: AssistantService
+    public let mentions: MentionService
+    public let usage: UsageService
     public let metrics: PrometheusCollectorRegistry
     public let logger: Logger
     /// Largest JSON body accepted; larger ones get 413.
     public let maxBodyBytes: Int
+    /// Idle time after which an event stream gets a keep-alive comment.
+    public let sseHeartbeat: Duration
 
     public init(store: any DataStore, passwords: any PasswordHasher, tokens: any TokenHasher, secret: Data,
                 metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger,
                 maxBodyBytes: Int = 1 << 20, loginLimiter: LoginRateLimiter = LoginRateLimiter(),
-                defaultProvider: OpenAICompatibleProvider.Configuration? = nil) {
+                defaultProvider: OpenAICompatibleProvider.Configuration? = nil, sseHeartbeat: Duration = .seconds(15)) {
+        self.sseHeartbeat = sseHeartbeat
         let authorizer = Authorizer()
         self.store = store
         self.authorizer = authorizer
@@ -40,6 +45,8 @@ public struct AppDependencies: Sendable {
                 + [HeuristicEngine(timeZone: zone)]
             return try await providers.chain(tenantId: tenantId, then: fallback, breaker: breaker)
         })
+        self.mentions = MentionService(store: store, authorizer: authorizer)
+        self.usage = UsageService(store: store, authorizer: authorizer)
         self.auth = AuthService(store: store, passwords: passwords, tokens: tokens, limiter: loginLimiter)
         self.metrics = metrics
         self.logger = logger

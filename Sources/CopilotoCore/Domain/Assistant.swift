@@ -37,10 +37,18 @@ public struct AssistantMessage: Sendable, Equatable, Codable, Identifiable {
     public var toolCalls: JSONValue?
     public var pendingActionId: UUID?
     public var provider: String?
+    /// The model that answered, tokens and cost (assistant messages).
+    public var model: String?
+    public var usage: JSONValue?
+    /// The context receipt: what the server put in the prompt besides the conversation (assistant messages).
+    public var context: JSONValue?
     public var createdAt: Date
 
     public init(id: UUID = UUID(), sessionId: UUID, role: String, content: String, toolCalls: JSONValue? = nil, pendingActionId: UUID? = nil,
-                provider: String? = nil, createdAt: Date = Date()) {
+                provider: String? = nil, model: String? = nil, usage: JSONValue? = nil, context: JSONValue? = nil, createdAt: Date = Date()) {
+        self.model = model
+        self.usage = usage
+        self.context = context
         self.id = id
         self.sessionId = sessionId
         self.role = role

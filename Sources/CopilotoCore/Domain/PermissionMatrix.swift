@@ -126,5 +126,6 @@ enum DefaultPermissions {
         "listKnowledge": all,
         "manageKnowledge": oam.union([.editor]),
         "manageProviders": [.owner, .admin],
+        "viewUsage": oam.union([.finance]),
     ]
 }

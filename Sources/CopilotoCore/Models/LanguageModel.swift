@@ -84,9 +84,12 @@ public struct ModelRequest: Sendable, Equatable {
     public var responseSchema: (name: String, schema: JSONValue)?
     /// Forces a call of this tool (`tool_choice` naming it) instead of letting the model choose.
     public var forcedTool: String?
+    /// What the request is for, when it is a known task (remote models read the messages; the local engine reads this).
+    public var task: ModelTask?
 
     public init(instructions: String? = nil, messages: [ChatMessage], tools: [ToolSpec] = [], settings: ModelSettings,
-                responseSchema: (name: String, schema: JSONValue)? = nil, forcedTool: String? = nil) {
+                responseSchema: (name: String, schema: JSONValue)? = nil, forcedTool: String? = nil, task: ModelTask? = nil) {
+        self.task = task
         self.instructions = instructions
         self.messages = messages
         self.tools = tools
@@ -99,7 +102,16 @@ public struct ModelRequest: Sendable, Equatable {
         lhs.instructions == rhs.instructions && lhs.messages == rhs.messages && lhs.tools == rhs.tools
             && lhs.settings == rhs.settings && lhs.responseSchema?.name == rhs.responseSchema?.name
             && lhs.responseSchema?.schema == rhs.responseSchema?.schema && lhs.forcedTool == rhs.forcedTool
+            && lhs.task == rhs.task
     }
+}
+
+/// Known tasks besides conversation, so the local engine can do them without reading free-form prompts.
+public enum ModelTask: Sendable, Equatable {
+    /// Rewrite `text` following `instruction` ("torne mais formal", "corrija", "resuma").
+    case rewrite(instruction: String, text: String)
+    /// A short title for a conversation that started with these user messages.
+    case title(userMessages: [String])
 }
 
 /// Tokens used; `estimated` when the provider did not report them.

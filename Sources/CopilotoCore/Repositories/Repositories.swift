@@ -52,6 +52,8 @@ public protocol TenantStore: Sendable {
     var knowledge: any KnowledgeRepository { get }
     var llmProviders: any LLMProviderRepository { get }
     var assistant: any AssistantRepository { get }
+    var usage: any UsageRepository { get }
+    var quickExchanges: any QuickExchangeRepository { get }
     /// The next number of a sequence (#1001, #1002…); never repeats, even under concurrency.
     func nextNumber(_ sequence: NumberSequence) async throws -> Int
     /// Finds an order, invoice or ticket by its human number.
@@ -88,6 +90,8 @@ public protocol SystemStore: Sendable {
     func identity(secretHash: String, now: Date) async throws -> Identity?
     func revokeToken(id: UUID, tenantId: UUID) async throws -> Bool
     func tokens(tenantId: UUID) async throws -> [APIToken]
+    /// Deletes quick exchanges (of every tenant) that expired before `now`; returns how many.
+    func deleteExpiredQuickExchanges(now: Date) async throws -> Int
 }
 
 /// The storage the application runs on: system look-ups and per-tenant transactions.

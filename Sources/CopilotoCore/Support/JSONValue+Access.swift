@@ -10,6 +10,12 @@ extension JSONValue {
         return nil
     }
 
+    /// The text of a string value, nil for other values.
+    public var stringValue: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
     /// A string member of an object.
     public func string(_ key: String) -> String? {
         if case .string(let text)? = objectValue?[key] { return text }

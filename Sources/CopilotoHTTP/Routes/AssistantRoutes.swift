@@ -33,9 +33,17 @@ struct AssistantRoutes {
             let identity = try context.requireIdentity()
             let id = try context.parameters.id(resource: "sessions")
             let stream = try await assistant.send(identity, sessionId: id, body: try await request.jsonBody(limit: limit), language: context.language)
-            if request.headers[.accept]?.contains("text/event-stream") == true { return SSEEncoding.response(stream) }
-            return try await SSEEncoding.json(stream)
+            return try await Self.reply(stream, request, threadId: id, heartbeat: deps.sseHeartbeat)
         }
+        CopilotRoutes(deps: deps).register(on: group)
+    }
+
+    /// SSE (API.md events, or AG-UI with `?protocol=ag-ui`) when the client accepts it, JSON otherwise.
+    static func reply(_ stream: AsyncThrowingStream<AssistantEvent, any Error>, _ request: Request, threadId: UUID,
+                      heartbeat: Duration) async throws -> Response {
+        let agui = request.uri.queryParameters.get("protocol") == "ag-ui"
+        guard agui || request.headers[.accept]?.contains("text/event-stream") == true else { return try await SSEEncoding.json(stream) }
+        return SSEEncoding.response(stream, protocol: agui ? .agUI(threadId: threadId.uuidString.lowercased()) : .copiloto, heartbeat: heartbeat)
     }
 }
 

@@ -6,15 +6,41 @@ import Hummingbird
 /// Encodes assistant events as the SSE events of API.md, flushing each one as it happens, or collects them
 /// into the JSON reply for clients that do not stream.
 enum SSEEncoding {
-    static func response(_ stream: AsyncThrowingStream<AssistantEvent, any Error>) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"], body: ResponseBody { writer in
-            do {
-                for try await event in stream {
+    /// Which event vocabulary a stream speaks: API.md's named events, or AG-UI.
+    enum Vocabulary: Sendable { case copiloto, agUI(threadId: String) }
+
+    /// Idle time after which a heart-beat comment is sent.
+    static let heartbeat: Duration = .seconds(15)
+
+    static func response(_ stream: AsyncThrowingStream<AssistantEvent, any Error>, protocol kind: Vocabulary = .copiloto,
+                         heartbeat: Duration = heartbeat) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache", .init("X-Accel-Buffering")!: "no"],
+                 body: ResponseBody { writer in
+            var agui: AGUIEncoder?
+            if case .agUI(let thread) = kind { agui = AGUIEncoder(threadId: thread) }
+            func frames(_ event: AssistantEvent) -> String {
+                guard var encoder = agui else {
                     let (name, data) = encode(event)
-                    try await writer.write(ByteBuffer(string: "event: \(name)\ndata: \(data.encoded())\n\n"))
+                    return "event: \(name)\ndata: \(data.encoded())\n\n"
                 }
+                let text = encoder.encode(event).map { "data: \($0.encoded())\n\n" }.joined()
+                agui = encoder
+                return text
+            }
+            if let agui { try await writer.write(ByteBuffer(string: agui.started().map { "data: \($0.encoded())\n\n" }.joined())) }
+            do {
+                for try await item in EventPump.merge(stream, heartbeat: heartbeat) {
+                    switch item {
+                    case .heartbeat: try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+                    case .event(let event):
+                        let text = frames(event)
+                        if !text.isEmpty { try await writer.write(ByteBuffer(string: text)) }
+                    }
+                }
+            } catch is CancellationError {
+                return
             } catch {
-                try await writer.write(ByteBuffer(string: "event: error\ndata: {\"code\":\"stream_error\",\"message\":\"\"}\n\n"))
+                try await writer.write(ByteBuffer(string: frames(.agent(.failed(code: "stream_error", message: "")))))
             }
             try await writer.finish(nil)
         })
@@ -28,9 +54,9 @@ enum SSEEncoding {
                 pending.append(encode(event).1)
             case .agent(.failed):
                 failure = encode(event).1
-            case .messageCompleted(let id, let content, let provider, _, let notice):
+            case .messageCompleted(let id, let content, let provider, let usage, let cost, let notice):
                 messages.append(["id": .string(id.uuidString), "role": "assistant", "content": .string(content), "provider": .string(provider),
-                                 "notice": notice.map(JSONValue.string) ?? .null,
+                                 "notice": notice.map(JSONValue.string) ?? .null, "usage": usageJSON(usage, cost),
                                  "pendingActionId": pending.last?.string("pendingActionId").map(JSONValue.string) ?? .null])
             default: continue
             }
@@ -53,11 +79,14 @@ enum SSEEncoding {
         case .agent(.completed(let text, let provider, _, _)):
             return ("message.delta", ["text": .string(text), "provider": .string(provider)])
         case .agent(.failed(let code, let message)): return ("error", ["code": .string(code), "message": .string(message)])
-        case .messageCompleted(let id, let content, let provider, let usage, let notice):
-            let usageJSON: JSONValue = ["promptTokens": .number(Double(usage?.promptTokens ?? 0)),
-                                        "completionTokens": .number(Double(usage?.completionTokens ?? 0)), "costUsd": 0]
+        case .messageCompleted(let id, let content, let provider, let usage, let cost, let notice):
             return ("message.completed", ["messageId": .string(id.uuidString), "content": .string(content), "provider": .string(provider),
-                                          "usage": usageJSON, "notice": notice.map(JSONValue.string) ?? .null])
+                                          "usage": usageJSON(usage, cost), "notice": notice.map(JSONValue.string) ?? .null])
         }
+    }
+
+    static func usageJSON(_ usage: ModelUsage?, _ costNanoUSD: Int64) -> JSONValue {
+        ["promptTokens": .number(Double(usage?.promptTokens ?? 0)), "completionTokens": .number(Double(usage?.completionTokens ?? 0)),
+         "costUsd": .number(Double(costNanoUSD) / 1e9), "estimated": .bool(usage?.estimated ?? false)]
     }
 }

@@ -15,6 +15,12 @@ public struct HeuristicEngine: LanguageModel {
     }
 
     public func respond(_ request: ModelRequest) async throws -> ModelResponse {
+        switch request.task {
+        case .rewrite(let instruction, let text)?:
+            return reply(LocalRewriter.rewrite(text, instruction: instruction) ?? LocalReplies.cannotRewrite(LocalReplies.language(of: instruction)))
+        case .title(let messages)?: return reply(LocalTitler.title(messages))
+        case nil: break
+        }
         guard let userIndex = request.messages.lastIndex(where: { $0.role == .user }), let text = request.messages[userIndex].content else {
             return reply(LocalReplies.greeting(.ptBR))
         }

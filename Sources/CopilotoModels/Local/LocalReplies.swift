@@ -14,6 +14,11 @@ enum LocalReplies {
             : "Oi! Posso ajudar com clientes, pedidos, faturas, produtos e a agenda."
     }
 
+    static func cannotRewrite(_ language: Language) -> String {
+        language == .en ? "Without an AI model configured I can make a text formal, correct it, summarise it or change its case."
+            : "Sem um modelo de IA configurado, consigo deixar o texto mais formal, corrigir, resumir ou mudar para maiúsculas/minúsculas."
+    }
+
     static func noAction(_ text: String, _ language: Language) -> String {
         let folded = TextFolding.fold(text)
         if ["obrigad", "valeu", "thank", "thanks"].contains(where: { folded.contains($0) }) {

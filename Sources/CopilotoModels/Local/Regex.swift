@@ -24,3 +24,21 @@ struct Pattern: @unchecked Sendable {
 
     func first(in text: String) -> (groups: [String?], range: Range<String.Index>)? { matches(in: text).first }
 }
+
+extension Pattern {
+    /// The text with every match replaced by a template (`$1` for groups).
+    func replace(in text: String, with template: String) -> String {
+        regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
+    }
+
+    /// The text with every match replaced by what `transform` returns for it.
+    func replacing(in text: String, _ transform: (String) -> String) -> String {
+        var out = "", cursor = text.startIndex
+        for match in matches(in: text) {
+            out += text[cursor..<match.range.lowerBound]
+            out += transform(String(text[match.range]))
+            cursor = match.range.upperBound
+        }
+        return out + text[cursor...]
+    }
+}

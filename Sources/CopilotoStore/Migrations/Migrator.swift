@@ -21,6 +21,7 @@ struct Migrator: Sendable {
         Migration(version: 4, name: "knowledge", statements: Schema004.statements, tenantTables: Schema004.tenantTables),
         Migration(version: 5, name: "llm_providers", statements: Schema005.statements, tenantTables: Schema005.tenantTables),
         Migration(version: 6, name: "assistant", statements: Schema006.statements, tenantTables: Schema006.tenantTables),
+        Migration(version: 7, name: "usage_quick", statements: Schema007.statements, tenantTables: Schema007.tenantTables),
     ]
     /// The role tenant transactions switch to on PostgreSQL.
     static let restrictedRole = "copiloto_app"

@@ -42,9 +42,11 @@ struct SQLAssistantRepository: AssistantRepository {
 
     func append(_ m: AssistantMessage) async throws {
         try await db.insert(into: "assistant_messages")
-            .columns("id", "tenant_id", "session_id", "role", "content", "tool_calls", "pending_action_id", "provider", "created_at")
+            .columns("id", "tenant_id", "session_id", "role", "content", "tool_calls", "pending_action_id", "provider", "model", "usage",
+                     "context", "created_at")
             .values(SQLBind(m.id.text), SQLBind(tenant.text), SQLBind(m.sessionId.text), SQLBind(m.role), SQLBind(m.content),
-                    SQLBind(m.toolCalls?.encoded()), SQLBind(m.pendingActionId.text), SQLBind(m.provider), SQLBind(m.createdAt.epochMillis))
+                    SQLBind(m.toolCalls?.encoded()), SQLBind(m.pendingActionId.text), SQLBind(m.provider), SQLBind(m.model),
+                    SQLBind(m.usage?.encoded()), SQLBind(m.context?.encoded()), SQLBind(m.createdAt.epochMillis))
             .run()
     }
 
@@ -55,8 +57,13 @@ struct SQLAssistantRepository: AssistantRepository {
                                  content: try row.string("content"),
                                  toolCalls: try row.optionalString("tool_calls").map { try JSONValue.parse(Data($0.utf8)) },
                                  pendingActionId: try row.optionalUUID("pending_action_id"), provider: try row.optionalString("provider"),
-                                 createdAt: try row.date("created_at"))
+                                 model: try row.optionalString("model"), usage: try Self.json(row, "usage"),
+                                 context: try Self.json(row, "context"), createdAt: try row.date("created_at"))
             }
+    }
+
+    private static func json(_ row: any SQLRow, _ column: String) throws -> JSONValue? {
+        try row.optionalString(column).map { try JSONValue.parse(Data($0.utf8)) }
     }
 
     private func decodeSession(_ row: any SQLRow) throws -> AssistantSession {

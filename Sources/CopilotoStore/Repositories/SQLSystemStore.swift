@@ -110,4 +110,10 @@ struct SQLSystemStore: SystemStore {
                 }
         }
     }
+
+    func deleteExpiredQuickExchanges(now: Date) async throws -> Int {
+        try await backend.transaction(tenant: nil) { db in
+            try await db.delete(from: "quick_exchanges").where("expires_at", .lessThan, now.epochMillis).returning("id").all().count
+        }
+    }
 }

@@ -25,6 +25,8 @@ struct SQLTenantStore: TenantStore {
     var knowledge: any KnowledgeRepository { SQLKnowledgeRepository(db: db, tenant: tenantId) }
     var llmProviders: any LLMProviderRepository { SQLLLMProviderRepository(db: db, tenant: tenantId) }
     var assistant: any AssistantRepository { SQLAssistantRepository(db: db, tenant: tenantId) }
+    var usage: any UsageRepository { SQLUsageRepository(db: db, tenant: tenantId) }
+    var quickExchanges: any QuickExchangeRepository { SQLQuickExchangeRepository(db: db, tenant: tenantId) }
 
     func nextNumber(_ sequence: NumberSequence) async throws -> Int {
         // Insert-or-increment in one statement: the row lock serialises concurrent callers on PostgreSQL.

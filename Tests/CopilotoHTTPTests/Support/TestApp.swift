@@ -1,5 +1,6 @@
 import CopilotoCore
 import CopilotoDemo
+import CopilotoModels
 import CopilotoHTTP
 import CopilotoStore
 import CopilotoTesting
@@ -10,8 +11,8 @@ import Logging
 
 /// Runs the real application over loopback HTTP on a fresh database with the demo seeded.
 enum TestApp {
-    static func run(_ backend: Backend = .sqlite, maxBodyBytes: Int = 64 * 1024,
-                    _ body: @escaping @Sendable (APIClient, AppContextInfo) async throws -> Void) async throws {
+    static func run(_ backend: Backend = .sqlite, maxBodyBytes: Int = 64 * 1024, provider: OpenAICompatibleProvider.Configuration? = nil,
+                    heartbeat: Duration = .seconds(15), _ body: @escaping @Sendable (APIClient, AppContextInfo) async throws -> Void) async throws {
         try await backend.withStore { store in
             let passwords = BcryptPasswordHasher(cost: 4)
             try await DemoSeeder(store: store, passwords: passwords).seedIfEmpty()
@@ -19,11 +20,12 @@ enum TestApp {
             logger.logLevel = .error
             let recorder = RouteRecorder()
             let deps = AppDependencies(store: store, passwords: passwords, tokens: SHA256TokenHasher(), secret: Data("test-secret".utf8), logger: logger,
-                                       maxBodyBytes: maxBodyBytes, loginLimiter: LoginRateLimiter(limit: 5, window: 60))
+                                       maxBodyBytes: maxBodyBytes, loginLimiter: LoginRateLimiter(limit: 5, window: 60),
+                                       defaultProvider: provider, sseHeartbeat: heartbeat)
             let app = Application(router: buildRouter(deps, recorder: recorder),
                                   configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
             try await app.test(.live) { client in
-                try await body(APIClient(client: client), AppContextInfo(store: store, routes: recorder.routes))
+                try await body(APIClient(client: client), AppContextInfo(store: store, routes: recorder.routes, port: client.port ?? 0))
             }
         }
     }
@@ -33,6 +35,7 @@ enum TestApp {
 struct AppContextInfo: Sendable {
     let store: SQLDataStore
     let routes: [String]
+    let port: Int
 }
 
 /// A JSON response: status, headers and parsed body.

@@ -1,0 +1,85 @@
+import CopilotoCore
+import Foundation
+import Synchronization
+
+/// Tokens and cost of one model call, priced from the price table (C4).
+public struct CallUsage: Sendable, Equatable {
+    public var provider: String
+    public var model: String
+    public var usage: ModelUsage
+    public var costNanoUSD: Int64
+}
+
+/// Wraps a model (usually the fallback chain) and reports every answered call with its usage and cost; when the
+/// provider sent no usage, tokens are estimated and marked so. Also keeps a running tally for the caller's turn.
+public struct MeteredModel: LanguageModel {
+    public let base: any LanguageModel
+    public let prices: PriceTable
+    let onCall: @Sendable (CallUsage) async -> Void
+    private let calls = Tally()
+
+    public init(_ base: any LanguageModel, prices: PriceTable, onCall: @escaping @Sendable (CallUsage) async -> Void) {
+        self.base = base
+        self.prices = prices
+        self.onCall = onCall
+    }
+
+    public var providerName: String { base.providerName }
+
+    /// Every call reported so far through this instance.
+    public var tally: [CallUsage] { calls.all }
+
+    public func respond(_ request: ModelRequest) async throws -> ModelResponse {
+        let response = try await base.respond(request)
+        await note(request, response)
+        return response
+    }
+
+    public func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
+        let upstream = base.stream(request)
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    for try await event in upstream {
+                        if case .completed(let response) = event { await note(request, response) }
+                        continuation.yield(event)
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    private func note(_ request: ModelRequest, _ response: ModelResponse) async {
+        let usage = response.usage ?? TokenEstimate.usage(for: request, answer: response.text + response.toolCalls.map(\.arguments).joined())
+        let cost = prices.cost(model: response.model, usage: usage).map(Self.nanos) ?? 0
+        let call = CallUsage(provider: response.provider, model: response.model, usage: usage, costNanoUSD: cost)
+        calls.append(call)
+        await onCall(call)
+    }
+
+    static func nanos(_ usd: Decimal) -> Int64 {
+        var scaled = usd * Decimal(1_000_000_000), rounded = Decimal()
+        NSDecimalRound(&rounded, &scaled, 0, .plain)
+        return NSDecimalNumber(decimal: rounded).int64Value
+    }
+
+    private final class Tally: Sendable {
+        private let items = Mutex<[CallUsage]>([])
+        func append(_ call: CallUsage) { items.withLock { $0.append(call) } }
+        var all: [CallUsage] { items.withLock { $0 } }
+    }
+}
+
+extension Array where Element == CallUsage {
+    /// The sum of the calls (estimated if any was).
+    public var total: (usage: ModelUsage, costNanoUSD: Int64)? {
+        guard !isEmpty else { return nil }
+        let usage = ModelUsage(promptTokens: reduce(0) { $0 + $1.usage.promptTokens }, completionTokens: reduce(0) { $0 + $1.usage.completionTokens },
+                               estimated: contains { $0.usage.estimated })
+        return (usage, reduce(0) { $0 + $1.costNanoUSD })
+    }
+}
