@@ -27,7 +27,18 @@ public final class FakeOpenAIServer: Sendable {
     private let received = Mutex<[JSONValue]>([])
     private let authorizations = Mutex<[String]>([])
 
-    public init(_ replies: [FakeReply]) { self.replies = Mutex(replies) }
+    private let responder: (@Sendable (JSONValue) -> FakeReply)?
+
+    public init(_ replies: [FakeReply]) {
+        self.replies = Mutex(replies)
+        self.responder = nil
+    }
+
+    /// A stateless fake that answers each request from its body (for concurrent load: no shared script).
+    public init(responder: @escaping @Sendable (JSONValue) -> FakeReply) {
+        self.replies = Mutex([])
+        self.responder = responder
+    }
 
     /// The request bodies received so far.
     public var requests: [JSONValue] { received.withLock { $0 } }
@@ -40,9 +51,9 @@ public final class FakeOpenAIServer: Sendable {
         router.post("/v1/chat/completions") { request, _ -> Response in
             let buffer = try await request.body.collect(upTo: 4 << 20)
             let json = (try? JSONValue.parse(Data(buffer.readableBytesView))) ?? .null
-            self.received.withLock { $0.append(json) }
-            self.authorizations.withLock { $0.append(request.headers[.authorization] ?? "") }
-            let next = self.replies.withLock { $0.isEmpty ? FakeReply.status(500, code: "no_script") : $0.removeFirst() }
+            if self.responder == nil { self.received.withLock { $0.append(json) } }
+            if self.responder == nil { self.authorizations.withLock { $0.append(request.headers[.authorization] ?? "") } }
+            let next = self.responder?(json) ?? self.replies.withLock { $0.isEmpty ? FakeReply.status(500, code: "no_script") : $0.removeFirst() }
             return try await FakeWire.respond(next, streaming: json["stream"] == .bool(true), model: json.string("model") ?? "fake")
         }
         try await LocalServer.run(router) { port in try await body("http://127.0.0.1:\(port)/v1") }
