@@ -108,10 +108,20 @@ let package = Package(
             resources: [.copy("Public")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "CopilotoEval",
+            dependencies: [
+                "CopilotoCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "copiloto",
             dependencies: [
                 "CopilotoCore",
+                "CopilotoEval",
                 "CopilotoStore",
                 "CopilotoHTTP",
                 "CopilotoDemo",
@@ -181,7 +191,7 @@ let package = Package(
         .testTarget(
             name: "CopilotoHTTPTests",
             dependencies: [
-                "CopilotoCore", "CopilotoStore", "CopilotoHTTP", "CopilotoTesting", "CopilotoDemo", "CopilotoModels",
+                "CopilotoCore", "CopilotoStore", "CopilotoHTTP", "CopilotoTesting", "CopilotoDemo", "CopilotoModels", "CopilotoEval",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

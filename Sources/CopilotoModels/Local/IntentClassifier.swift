@@ -11,8 +11,8 @@ enum IntentClassifier {
                          "update", "change", "set", "coloca", "colocar", "define", "definir", "corrige"]
 
     static func classify(_ text: String) -> String? {
-        let folded = " " + TextFolding.fold(text).map { $0.isLetter || $0.isNumber || "#@%$.-".contains($0) ? $0 : " " }
-            .reduce(into: "") { $0.append($1) } + " "
+        let folded = " " + TypoCorrector.correct(TextFolding.fold(text).map { $0.isLetter || $0.isNumber || "#@%$.-".contains($0) ? $0 : " " }
+            .reduce(into: "") { $0.append($1) }) + " "
         func has(_ words: [String]) -> Bool { words.contains { folded.contains(" \($0) ") } }
         func any(_ fragments: [String]) -> Bool { fragments.contains { folded.contains($0) } }
         let all = any(["todos os produtos", "todas os produtos", "all products", "todo o catalogo", "todos produtos"])

@@ -19,8 +19,21 @@ enum LocalReplies {
             : "Sem um modelo de IA configurado, consigo deixar o texto mais formal, corrigir, resumir ou mudar para maiúsculas/minúsculas."
     }
 
+    /// Greetings and thanks: never the answer to a question the engine asked.
+    static func isSmallTalk(_ text: String) -> Bool {
+        let folded = TextFolding.fold(text).trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces))
+        return ["obrigad", "valeu", "thank", "oi", "ola", "bom dia", "boa tarde", "boa noite", "tudo bem", "hello", "hi"]
+            .contains { folded == $0 || folded.hasPrefix($0 + " ") || ($0.count > 4 && folded.hasPrefix($0)) }
+    }
+
     static func noAction(_ text: String, _ language: Language) -> String {
         let folded = TextFolding.fold(text)
+        // An intent only hinted at ("acho que não vai rolar esse pedido") gets a question, never a proposal.
+        if ["acho que", "talvez", "nao vai rolar", "parece que", "sera que", "i think", "maybe"].contains(where: folded.contains),
+           ["pedido", "order", "cliente", "customer", "fatura", "invoice", "agendamento", "horario"].contains(where: folded.contains) {
+            return language == .en ? "Do you want me to change something? Tell me exactly what (for example “cancel order #1042”) and I'll prepare it for you to confirm."
+                : "Quer que eu altere alguma coisa? Me diga exatamente o quê (por exemplo “cancela o pedido #1042”) e eu preparo para você confirmar."
+        }
         if ["obrigad", "valeu", "thank", "thanks"].contains(where: { folded.contains($0) }) {
             return language == .en ? "You're welcome! Anything else?" : "Por nada! Precisa de mais alguma coisa?"
         }
@@ -57,10 +70,31 @@ enum LocalReplies {
         let en = language == .en
         switch action {
         case "fetchKpis":
-            let revenue = result.string("revenue") ?? "0", orders = result["orders"].map { $0.encoded() } ?? "0"
-            let average = result.string("averageTicket") ?? "0", overdue = result["overdueInvoices"].map { $0.encoded() } ?? "0"
-            return en ? "Revenue: \(money(revenue, en)) in \(orders) orders (average \(money(average, en))). Overdue invoices: \(overdue)."
-                : "Faturamento: \(money(revenue, en)) em \(orders) pedidos (ticket médio \(money(average, en))). Faturas em atraso: \(overdue)."
+            let revenue = result.string("revenue") ?? "0", orders = count(result["orders"])
+            let average = result.string("averageTicket") ?? "0", overdue = count(result["overdueInvoices"])
+            let when = periodLabel(result["period"]?.string("name"), en)
+            return en ? "\(when): \(orders) orders, \(money(revenue, en)) in revenue, average ticket \(money(average, en)). Overdue invoices: \(overdue)."
+                : "\(when): \(orders) pedidos, \(money(revenue, en)) faturados, ticket médio \(money(average, en)). Faturas em atraso: \(overdue)."
+        case "salesReport":
+            let rows = (result["rows"]?.arrayValue ?? []).prefix(5).map { "• \($0.string("label") ?? ""): \(money($0.string("revenue") ?? "0", en))" }
+            let when = periodLabel(result["period"]?.string("name"), en)
+            let head = en ? "\(when): \(count(result["orders"])) orders, \(money(result.string("total") ?? "0", en)) in sales."
+                : "\(when): \(count(result["orders"])) pedidos, \(money(result.string("total") ?? "0", en)) em vendas."
+            return ([head] + rows).joined(separator: "\n")
+        case "inventoryReport":
+            let low = result["lowStock"]?.arrayValue ?? []
+            if low.isEmpty { return en ? "No product is low on stock." : "Nenhum produto com estoque baixo." }
+            let lines = low.prefix(8).map { "• \($0.string("name") ?? "") — \(count($0["stock"]))" }
+            return ((en ? ["\(low.count) product(s) low on stock:"] : ["\(low.count) produto(s) com estoque baixo:"]) + lines).joined(separator: "\n")
+        case "customersReport":
+            let when = periodLabel(result["period"]?.string("name"), en)
+            return en ? "\(when): \(count(result["newCustomers"])) new customers, \(count(result["buyers"])) bought; \(count(result["totalCustomers"])) in total."
+                : "\(when): \(count(result["newCustomers"])) clientes novos, \(count(result["buyers"])) compraram; \(count(result["totalCustomers"])) no total."
+        case "searchCustomers":
+            let items = result["items"]?.arrayValue ?? []
+            if items.isEmpty { return en ? "No customer found." : "Nenhum cliente encontrado." }
+            let lines = items.prefix(8).map { "• \($0.string("name") ?? "")" + ($0.string("email").map { " (\($0))" } ?? "") }
+            return ((en ? ["Found \(items.count):"] : ["Encontrei \(items.count):"]) + lines).joined(separator: "\n")
         case "getOrder":
             let number = result["number"].map { $0.encoded() } ?? "?", status = result.string("status") ?? "?"
             return en ? "Order #\(number): \(status), total \(money(result.string("total") ?? "0", en))."
@@ -74,6 +108,18 @@ enum LocalReplies {
             let count = result["items"]?.arrayValue?.count
             return count.map { en ? "Found \($0) result(s)." : "Encontrei \($0) resultado(s)." } ?? (en ? "Done." : "Pronto.")
         }
+    }
+
+    static func count(_ value: JSONValue?) -> String {
+        if case .number(let number)? = value { return String(Int(number)) }
+        return value?.stringValue ?? "0"
+    }
+
+    static func periodLabel(_ name: String?, _ en: Bool) -> String {
+        let labels: [String: (String, String)] = ["today": ("Hoje", "Today"), "yesterday": ("Ontem", "Yesterday"), "week": ("Nesta semana", "This week"),
+                                                  "month": ("Neste mês", "This month"), "year": ("Neste ano", "This year")]
+        guard let name, let label = labels[name] else { return en ? "In the period" : "No período" }
+        return en ? label.1 : label.0
     }
 
     static func money(_ decimal: String, _ en: Bool) -> String {

@@ -7,7 +7,7 @@ struct Lookup: Sendable, Equatable {
     let parameter: String
     /// The read action that finds it and what to search for.
     let tool: String
-    let query: String
+    var query: String
 }
 
 /// Turns a sentence plus its action into parameters, using the extractors; references to customers and

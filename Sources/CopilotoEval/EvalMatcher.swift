@@ -2,8 +2,8 @@ import CopilotoCore
 import Foundation
 
 /// The comparison rules of `shared/eval/README.md`.
-enum EvalMatcher {
-    static func matches(_ proposed: (String, JSONValue)?, _ expect: JSONValue, fixtures: EvalFixtures) -> Bool {
+public enum EvalMatcher {
+    public static func matches(_ proposed: (String, JSONValue)?, _ expect: JSONValue, fixtures: EvalFixtures) -> Bool {
         guard case .string(let action)? = expect["action"] else { return proposed == nil }
         guard let (name, params) = proposed, name == action else { return false }
         for (key, wanted) in expect["params"]?.objectValue ?? [:] {
