@@ -135,3 +135,25 @@ struct LocalDialogueTests {
         }
     }
 }
+
+extension LocalDialogueTests {
+    @Test("which customer, then when: both answers complete one scheduling")
+    func twoQuestions() async throws {
+        try await Self.chat { chat in
+            let first = try await chat.createCustomer("Bianca Moraes Teixeira")
+            _ = try await chat.createCustomer("Bianca Moraes Pinto")
+            let question = try await chat.say("agenda uma escova para a Bianca Moraes")
+            #expect(question.reply.contains("Qual deles?"))
+            let when = try await chat.say("a primeira")
+            #expect(when.proposed == nil)
+            #expect(when.reply.contains("data"))
+            let done = try await chat.say("depois de amanhã 10:30")
+            #expect(done.proposed?.action == "scheduleJob")
+            let picked = question.reply.contains("• Bianca Moraes Teixeira\n") || question.reply.hasSuffix("• Bianca Moraes Teixeira")
+                ? question.reply.split(separator: "\n").first { $0.hasPrefix("• ") }.map { String($0.dropFirst(2)) } : nil
+            let expected = picked == "Bianca Moraes Teixeira" ? first.id : nil
+            if let expected { #expect(done.proposed?.params.string("customerId")?.lowercased() == expected.uuidString.lowercased()) }
+            #expect(done.proposed?.params.string("startsAt") != nil)
+        }
+    }
+}

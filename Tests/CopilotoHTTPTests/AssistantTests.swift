@@ -40,7 +40,7 @@ struct AssistantTests {
             #expect(events.first == "tool.started")
             #expect(events.contains("tool.completed"))
             #expect(events.last == "message.completed")
-            #expect(response.text.contains("Faturamento"))
+            #expect(response.text.contains("faturados"))
         }
     }
 

@@ -12,7 +12,7 @@ public enum JSONValue: Sendable, Hashable {
     /// Parses JSON bytes; throws `CopilotoError.invalid` with a `body` field error when they are not JSON.
     public static func parse(_ data: Data) throws -> JSONValue {
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            return try JSONParser.parse(data)
         } catch {
             throw CopilotoError.invalid([FieldError(field: "body", code: .malformedJSON)])
         }
@@ -20,9 +20,9 @@ public enum JSONValue: Sendable, Hashable {
 
     /// The value as compact JSON text with sorted keys (canonical form).
     public func encoded() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "null"
+        var out = ""
+        JSONWriter.write(self, into: &out)
+        return out
     }
 
     /// The object's members, or nil for any other kind of value.

@@ -16,13 +16,14 @@ struct Dialogue {
               let askedIndex = messages[..<questionIndex].lastIndex(where: { $0.role == .user }),
               let asked = messages[askedIndex].content else { return Dialogue(text: current, chosen: nil) }
         // The earlier request may itself have been completed by an answer: walk back through the exchange.
-        let earlier = resolve(messages, userIndex: askedIndex).text
+        let resolved = resolve(messages, userIndex: askedIndex)
+        let earlier = resolved.text
         guard IntentClassifier.classify(earlier) != nil else { return Dialogue(text: current, chosen: nil) }
         let candidates = question.split(separator: "\n").filter { $0.hasPrefix("• ") }.map { String($0.dropFirst(2)) }
         if !candidates.isEmpty {
             let picked = Resolution.closest(current, among: candidates)
             return Dialogue(text: earlier, chosen: picked ?? current.trimmingCharacters(in: .whitespacesAndNewlines))
         }
-        return Dialogue(text: earlier + " " + current, chosen: nil)
+        return Dialogue(text: earlier + " " + current, chosen: resolved.chosen)
     }
 }
