@@ -12,7 +12,7 @@ extension AssistantService {
         let instruction = r.string("instruction", required: true, max: 500)
         try r.finish()
         guard let text, let instruction else { throw CopilotoError.invalid(r.errors) }
-        let model = metered(try await models(identity.tenantId), identity, sessionId: nil, source: "quick")
+        let model = metered(try await models(identity.tenantId))
         let request = ModelRequest(instructions: Self.quickInstructions(language), messages: [.user("Instrução: \(instruction)\n\nTexto:\n\(text)")],
                                    settings: ModelSettings(model: "default", temperature: 0.3), task: .rewrite(instruction: instruction, text: text))
         return AsyncThrowingStream { continuation in
@@ -30,13 +30,17 @@ extension AssistantService {
                     let output = response.text.trimmingCharacters(in: .whitespacesAndNewlines)
                     let exchange = QuickExchange(tenantId: identity.tenantId, userId: identity.user.id, fieldId: fieldId, instruction: instruction,
                                                  text: text, output: output, provider: response.provider, createdAt: clock())
-                    try await store.withTenant(identity.tenantId) { try await $0.quickExchanges.save(exchange) }
+                    try await store.withTenant(identity.tenantId) { tx in
+                        try await tx.quickExchanges.save(exchange)
+                        try await self.store(usage: model, identity, sessionId: nil, source: "quick", in: tx)
+                    }
                     let spent = model.tally.total
                     continuation.yield(.messageCompleted(messageId: exchange.id, content: output, provider: response.provider, usage: spent?.usage,
                                                          costNanoUSD: spent?.costNanoUSD ?? 0,
                                                          notice: FallbackNotice.message(for: response, language: language)))
                     continuation.finish()
                 } catch {
+                    await flush(usage: model, identity, sessionId: nil, source: "quick")
                     continuation.yield(.agent(.failed(code: "assistant_error", message: String(describing: error))))
                     continuation.finish()
                 }

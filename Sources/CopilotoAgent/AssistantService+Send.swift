@@ -25,14 +25,16 @@ extension AssistantService {
             context.apply(page: pageContext, enabled: contextEnabled)
             return (context, try await tx.settings().timeZone)
         }
-        let model = metered(try await models(identity.tenantId), identity, sessionId: sessionId, source: "assistant")
+        let model = metered(try await models(identity.tenantId))
         let instructions = Prompt.system(identity, language, context: context, now: now, timeZone: zone)
         return AsyncThrowingStream { continuation in
             let task = Task {
                 do {
                     try await turn(identity, session, history, content, language, model, (instructions, context.receipt)) { continuation.yield($0) }
+                    await flush(usage: model, identity, sessionId: sessionId, source: "assistant")
                     continuation.finish()
                 } catch {
+                    await flush(usage: model, identity, sessionId: sessionId, source: "assistant")
                     continuation.yield(.agent(.failed(code: "assistant_error", message: String(describing: error))))
                     continuation.finish()
                 }
@@ -70,7 +72,7 @@ extension AssistantService {
                                                context: prompt.receipt, createdAt: clock())
                 let userTexts = history.filter { $0.role == "user" }.map(\.content) + [content]
                 let title = session.titleSetBy == .system && userTexts.count >= 2 ? await title(for: userTexts, model, language) : nil
-                try await finish(identity, session, message, title: title)
+                try await finish(identity, session, message, title: title, usage: model)
                 emit(.messageCompleted(messageId: message.id, content: text, provider: provider, usage: spent?.usage,
                                        costNanoUSD: spent?.costNanoUSD ?? 0, notice: notice))
             default:
@@ -116,9 +118,11 @@ extension AssistantService {
     }
 
     /// Stores the assistant's message; names a session still called "Nova conversa" when a title is given.
-    private func finish(_ identity: Identity, _ session: AssistantSession, _ message: AssistantMessage, title: String?) async throws {
+    private func finish(_ identity: Identity, _ session: AssistantSession, _ message: AssistantMessage, title: String?,
+                        usage model: MeteredModel? = nil) async throws {
         try await store.withTenant(identity.tenantId) { tx in
             try await tx.assistant.append(message)
+            if let model { try await store(usage: model, identity, sessionId: session.id, source: "assistant", in: tx) }
             var updated = session
             updated.updatedAt = message.createdAt
             if let title, let current = try await tx.assistant.session(session.id, userId: identity.user.id), current.titleSetBy == .system {

@@ -40,10 +40,10 @@ public struct AppDependencies: Sendable {
         let providers = ProviderSettingsService(store: store, authorizer: authorizer, sealer: secrets)
         let breaker = CircuitBreaker()
         self.assistant = AssistantService(store: store, actions: actions, models: { tenantId in
-            let zone = try await store.withTenant(tenantId) { try await $0.settings() }.timeZone
+            let (zone, records) = try await store.withTenant(tenantId) { (try await $0.settings().timeZone, try await $0.llmProviders.list()) }
             let fallback: [any LanguageModel] = (defaultProvider.map { [OpenAICompatibleProvider(configuration: $0)] } ?? [])
                 + [HeuristicEngine(timeZone: zone)]
-            return try await providers.chain(tenantId: tenantId, then: fallback, breaker: breaker)
+            return providers.chain(from: records, then: fallback, breaker: breaker)
         })
         self.mentions = MentionService(store: store, authorizer: authorizer)
         self.usage = UsageService(store: store, authorizer: authorizer)

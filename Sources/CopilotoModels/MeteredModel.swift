@@ -18,7 +18,7 @@ public struct MeteredModel: LanguageModel {
     let onCall: @Sendable (CallUsage) async -> Void
     private let calls = Tally()
 
-    public init(_ base: any LanguageModel, prices: PriceTable, onCall: @escaping @Sendable (CallUsage) async -> Void) {
+    public init(_ base: any LanguageModel, prices: PriceTable, onCall: @escaping @Sendable (CallUsage) async -> Void = { _ in }) {
         self.base = base
         self.prices = prices
         self.onCall = onCall
@@ -28,6 +28,9 @@ public struct MeteredModel: LanguageModel {
 
     /// Every call reported so far through this instance.
     public var tally: [CallUsage] { calls.all }
+
+    /// The calls not drained before (for callers that store usage in their own transaction).
+    public func drain() -> [CallUsage] { calls.drain() }
 
     public func respond(_ request: ModelRequest) async throws -> ModelResponse {
         let response = try await base.respond(request)
@@ -68,9 +71,15 @@ public struct MeteredModel: LanguageModel {
     }
 
     private final class Tally: Sendable {
-        private let items = Mutex<[CallUsage]>([])
-        func append(_ call: CallUsage) { items.withLock { $0.append(call) } }
-        var all: [CallUsage] { items.withLock { $0 } }
+        private let items = Mutex<(all: [CallUsage], drained: Int)>(([], 0))
+        func append(_ call: CallUsage) { items.withLock { $0.all.append(call) } }
+        var all: [CallUsage] { items.withLock { $0.all } }
+        func drain() -> [CallUsage] {
+            items.withLock { state in
+                defer { state.drained = state.all.count }
+                return Array(state.all[state.drained...])
+            }
+        }
     }
 }
 

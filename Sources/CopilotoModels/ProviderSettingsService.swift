@@ -50,8 +50,12 @@ public struct ProviderSettingsService: Sendable {
 
     /// The tenant's enabled providers in priority order, then `fallback` links (the environment default, the local engine).
     public func chain(tenantId: UUID, then fallback: [any LanguageModel], breaker: CircuitBreaker) async throws -> FallbackChain {
-        let records = try await store.withTenant(tenantId) { try await $0.llmProviders.list() }.filter(\.enabled)
-        let providers: [any LanguageModel] = records.map { record in
+        chain(from: try await store.withTenant(tenantId) { try await $0.llmProviders.list() }, then: fallback, breaker: breaker)
+    }
+
+    /// The chain from records already read (enabled ones, in order), then the fallback models.
+    public func chain(from records: [LLMProviderRecord], then fallback: [any LanguageModel], breaker: CircuitBreaker) -> FallbackChain {
+        let providers: [any LanguageModel] = records.filter(\.enabled).map { record in
             OpenAICompatibleProvider(configuration: .init(name: record.name, baseURL: record.baseURL,
                                                           apiKey: record.sealedKey.flatMap { try? sealer.open($0) },
                                                           extraHeaders: record.headers, requiresKey: record.requiresKey, model: record.model))

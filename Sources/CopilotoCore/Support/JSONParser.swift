@@ -172,30 +172,30 @@ struct JSONParser {
     }
 }
 
-/// Compact JSON text of a `JSONValue` with sorted keys (the canonical form), written directly.
+/// Compact JSON text of a `JSONValue` with sorted keys (the canonical form), written directly as UTF-8 bytes.
 enum JSONWriter {
-    static func write(_ value: JSONValue, into out: inout String) {
+    static func write(_ value: JSONValue, into out: inout [UInt8]) {
         switch value {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .number(let number): out += format(number)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let number): out.append(contentsOf: format(number).utf8)
         case .string(let text): string(text, into: &out)
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (offset, item) in items.enumerated() {
-                if offset > 0 { out += "," }
+                if offset > 0 { out.append(UInt8(ascii: ",")) }
                 write(item, into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (offset, key) in members.keys.sorted().enumerated() {
-                if offset > 0 { out += "," }
+                if offset > 0 { out.append(UInt8(ascii: ",")) }
                 string(key, into: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 write(members[key] ?? .null, into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
@@ -205,30 +205,21 @@ enum JSONWriter {
         return "\(number)"
     }
 
-    static func string(_ text: String, into out: inout String) {
-        out += "\""
-        var pending = text.unicodeScalars.startIndex
-        let scalars = text.unicodeScalars
-        var cursor = scalars.startIndex
-        while cursor < scalars.endIndex {
-            let scalar = scalars[cursor]
-            let escaped: String? = switch scalar {
-            case "\"": "\\\""
-            case "\\": "\\\\"
-            case "\n": "\\n"
-            case "\r": "\\r"
-            case "\t": "\\t"
-            case _ where scalar.value < 0x20: "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: nil
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    static func string(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
             }
-            if let escaped {
-                out.unicodeScalars.append(contentsOf: scalars[pending..<cursor])
-                out += escaped
-                pending = scalars.index(after: cursor)
-            }
-            cursor = scalars.index(after: cursor)
         }
-        out.unicodeScalars.append(contentsOf: scalars[pending..<scalars.endIndex])
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -20,9 +20,10 @@ public enum JSONValue: Sendable, Hashable {
 
     /// The value as compact JSON text with sorted keys (canonical form).
     public func encoded() -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         JSONWriter.write(self, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The object's members, or nil for any other kind of value.
