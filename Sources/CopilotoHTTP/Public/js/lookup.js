@@ -1,0 +1,30 @@
+// lookup.js — names for ids shown in lists (orders and invoices carry only customerId), cached per sign-in.
+import { api } from './api.js';
+
+const names = new Map();
+let primed = null;
+
+async function prime() {
+  try {
+    const page = await api('/v1/customers?limit=200');
+    for (const c of page.items) names.set(c.id, c.name);
+  } catch { /* a role without customer access sees ids only */ }
+}
+
+/** Resolves customer ids to names (missing ones are fetched one by one, a few at a time). */
+export async function customerNames(ids) {
+  primed ??= prime();
+  await primed;
+  const missing = [...new Set(ids.filter((id) => id && !names.has(id)))];
+  for (let i = 0; i < missing.length; i += 6) {
+    await Promise.all(missing.slice(i, i + 6).map(async (id) => {
+      try { names.set(id, (await api(`/v1/customers/${id}`)).name); } catch { names.set(id, null); }
+    }));
+  }
+  return names;
+}
+
+export const customerName = (id) => names.get(id) || null;
+
+/** Forgets cached names (after sign-out or a new customer). */
+export function resetLookup() { names.clear(); primed = null; }
