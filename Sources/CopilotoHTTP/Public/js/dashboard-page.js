@@ -4,7 +4,7 @@
 import { api, runRead, query } from './api.js';
 import { html, render, icon } from './dom.js';
 import { t, statusName } from './i18n.js';
-import { state, can } from './state.js';
+import { state, can, hasRole } from './state.js';
 import { money, number, dayKey, addDays, dayStart, shortDay, time, dateTime } from './format.js';
 import { customerNames } from './lookup.js';
 import { setPageContext } from './context.js';
@@ -27,6 +27,7 @@ async function kpisFromLists(today) {
   const todays = orders.filter((o) => dayKey(o.createdAt) === today);
   const k = { revenueToday: sum(todays), ordersToday: todays.length, revenueMonth: sum(orders), orders: orders.length };
   k.averageTicket = orders.length ? k.revenueMonth / orders.length : 0;
+  if (!hasRole('owner', 'admin', 'manager', 'finance', 'attendant')) return { ...k, overdueInvoices: null };
   try {
     const open = (await api('/v1/invoices?status=open&limit=200')).items.filter((i) => invoiceStatus(i) === 'overdue');
     k.overdueInvoices = open.length;
