@@ -147,6 +147,9 @@ def test_context_toggle_changes_what_is_sent(browser):
     disclosure = b.all("cp-chat-log [data-context-sent]")[-1]
     disclosure.find_element("css selector", "summary").click()
     assert customer_id in disclosure.text
+    receipt = b.until_css("cp-chat-log .msg.assistant [data-context-receipt]", visible=False)
+    b.d.execute_script("arguments[0].open = true", receipt)
+    assert customer_id.lower() in receipt.text.lower()  # what the model received
     b.d.execute_script("arguments[0].click()", toggle)
     b.say("resumo financeiro do mês")
     b.wait_reply_done()
@@ -177,6 +180,9 @@ def test_mention_resolves(browser):
     b.wait_reply_done()
     sent = b.sent("/messages")[-1]
     assert sent["mentions"] and sent["mentions"][0]["id"] and sent["mentions"][0]["type"] in ("customer", "user")
+    receipt = b.until_css("cp-chat-log .msg.assistant [data-context-receipt]", visible=False)
+    b.d.execute_script("arguments[0].open = true", receipt)
+    assert sent["mentions"][0]["id"].lower() in receipt.text.lower()  # the server resolved the mention
 
 
 def test_sessions_can_be_listed_renamed_and_deleted(browser):
@@ -218,4 +224,11 @@ def test_ctrl_period_popup_rewrites_a_textarea(browser):
     assert result.strip()
     b.css("[data-apply]").click()
     assert note.get_attribute("value") == result
+    # A second exchange promoted to a chat session ("Continuar no chat").
+    note.send_keys(Keys.CONTROL, ".")
+    b.until_css("cp-quick-assist [data-preset]").click()
+    b.wait(30).until(lambda d: d.find_element("css selector", "[data-to-chat]").is_enabled())
+    b.css("[data-to-chat]").click()
+    b.until_css("cp-copilot .copilot cp-chat-log .msg.user")
+    assert not b.all("cp-quick-assist .quick")
     assert b.app_errors() == []

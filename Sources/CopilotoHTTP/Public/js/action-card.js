@@ -3,7 +3,7 @@
 // final state (executed with a link to the record, cancelled, expired, denied, failed).
 import { api } from './api.js';
 import { html, render, icon } from './dom.js';
-import { t } from './i18n.js';
+import { t, statusName } from './i18n.js';
 import { action as actionInfo } from './state.js';
 import { countdown } from './format.js';
 import { getCard, saveCard } from './card-store.js';
@@ -22,6 +22,12 @@ function recordLink(name, params = {}, result = {}) {
   const id = UUID.test(String(fromParams || '')) ? fromParams : result?.id;
   return UUID.test(String(id || '')) ? `#/${res}/${id}` : null;
 }
+
+const FIELDS = { name: 'col.name', email: 'col.email', phone: 'col.phone', document: 'col.document', tags: 'col.tags', status: 'col.status',
+  price: 'col.price', stock: 'col.stock', sku: 'col.sku', title: 'col.title', dueAt: 'col.due', dueDate: 'col.due', amount: 'col.amount',
+  kind: 'col.kind', active: 'col.active', startsAt: 'col.when', customerId: 'col.customer', text: 'col.description', quantity: 'col.quantity' };
+const fieldName = (f) => (FIELDS[f] ? t(FIELDS[f]) : f);
+const fieldValue = (f, v) => (f === 'status' && typeof v === 'string' ? statusName(v) : f === 'kind' && typeof v === 'string' ? t(`kind.${v}`) : show(v));
 
 const show = (v) => (v === undefined || v === null || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
@@ -91,8 +97,8 @@ class ActionCard extends HTMLElement {
           <span class="badge ${risk === 'destructive' ? 'danger' : risk === 'write' ? 'warn' : 'info'}">${t(`card.risk.${risk}`)}</span></div>
         ${changes.length || params.length || preview.count ? html`<div class="ac-body">
           ${changes.length ? html`<table><thead><tr><th>${t('card.field')}</th><th>${t('card.before')}</th><th>${t('card.after')}</th></tr></thead><tbody>
-            ${changes.map((c) => html`<tr><td>${c.field}</td><td class="before">${'before' in c ? show(c.before) : '—'}</td><td class="after">${show(c.after)}</td></tr>`)}</tbody></table>`
-          : !preview.count && params.length ? html`<table><tbody>${params.map(([k, v]) => html`<tr><th>${k}</th><td>${show(v)}</td></tr>`)}</tbody></table>` : ''}
+            ${changes.map((c) => html`<tr><td>${fieldName(c.field)}</td><td class="before">${'before' in c ? fieldValue(c.field, c.before) : '—'}</td><td class="after">${fieldValue(c.field, c.after)}</td></tr>`)}</tbody></table>`
+          : !preview.count && params.length ? html`<table><tbody>${params.map(([k, v]) => html`<tr><th>${fieldName(k)}</th><td>${fieldValue(k, v)}</td></tr>`)}</tbody></table>` : ''}
           ${preview.count ? html`<div class="small"><b>${t('card.count', { count: preview.count })}</b></div>
             ${(preview.sample || []).length ? html`<table><thead><tr><th>${t('card.sample')}</th><th>${t('card.before')}</th><th>${t('card.after')}</th></tr></thead><tbody>
               ${preview.sample.slice(0, 5).map((s) => html`<tr><td>${s.name || s.label || s.id}</td><td class="before">${show(s.before)}</td><td class="after">${show(s.after)}</td></tr>`)}</tbody></table>` : ''}` : ''}

@@ -6,6 +6,7 @@ import { t } from './i18n.js';
 import { state } from './state.js';
 import { dateTime, number } from './format.js';
 import { setPageContext } from './context.js';
+import { userNames } from './lookup.js';
 import { pageHead, statusBadge, errorBlock } from './ui.js';
 
 class AuditPage extends HTMLElement {
@@ -37,15 +38,16 @@ class AuditPage extends HTMLElement {
     const box = this.querySelector('[data-rows]');
     try {
       const res = await api(`/v1/audit${query({ action: f.elements.action.value, sessionId: f.sessionId.value.trim(), limit: 50, cursor })}`);
+      const people = await userNames();
       this.items = cursor ? this.items.concat(res.items) : res.items;
       this.cursor = res.nextCursor;
       this.querySelector('[data-more]').hidden = !this.cursor;
       this.querySelector('[data-count]').textContent = t('list.count', { count: this.items.length });
       if (!this.items.length) { render(box, html`<div class="empty">${t('list.empty')}</div>`); return; }
       render(box, html`<table class="data"><thead><tr><th>${t('col.created')}</th><th>${t('col.action')}</th><th>${t('col.status')}</th>
-        <th class="num hide-sm">${t('col.duration')}</th><th>${t('audit.details')}</th></tr></thead><tbody>${this.items.map((a) => html`<tr data-audit-row>
+        <th class="hide-sm">${t('col.user')}</th><th class="num hide-sm">${t('col.duration')}</th><th>${t('audit.details')}</th></tr></thead><tbody>${this.items.map((a) => html`<tr data-audit-row>
           <td class="muted">${dateTime(a.createdAt)}</td><td><code>${a.action}</code></td><td>${statusBadge(a.status)}</td>
-          <td class="num hide-sm">${number(a.durationMs)} ms</td>
+          <td class="hide-sm">${people.get(String(a.userId).toLowerCase()) || a.userId}</td><td class="num hide-sm">${number(a.durationMs)} ms</td>
           <td><details><summary>${t('audit.input')} / ${t('audit.output')}</summary>
             <div class="small muted">${t('col.user')}: ${a.userId}${a.sessionId ? html` · ${t('col.session')}: ${a.sessionId}` : ''}</div>
             <pre class="json">${JSON.stringify(a.input, null, 2)}</pre>${a.output !== undefined ? html`<pre class="json">${JSON.stringify(a.output, null, 2)}</pre>` : ''}</details></td></tr>`)}</tbody></table>`);

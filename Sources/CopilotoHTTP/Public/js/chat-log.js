@@ -66,7 +66,8 @@ class Reply {
     return card;
   }
 
-  complete({ content, provider, notice, context, usage }) {
+  complete({ messageId, content, provider, notice, context, usage }) {
+    this.messageId = messageId;
     if (typeof content === 'string' && content) this.text = content;
     if (context !== undefined) this.receipt(context);
     this.finish(provider, notice, usage);
@@ -74,6 +75,7 @@ class Reply {
 
   /** The context receipt: what the server actually gave the model for this answer. */
   receipt(context) {
+    if (this.el.querySelector('[data-context-receipt]')) return;
     const box = document.createElement('details');
     box.dataset.contextReceipt = '';
     render(box, html`<summary>${t('copilot.contextReceipt')}</summary>${context === null

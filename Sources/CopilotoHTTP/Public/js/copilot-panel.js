@@ -159,7 +159,7 @@ class CopilotPanel extends HTMLElement {
       const id = await this.ensureSession();
       await stream(`/v1/assistant/sessions/${id}/messages`, body, (event, data) => this.onEvent(reply, event, data), { signal: this.abort.signal });
       reply.finish();
-      this.afterReply(content);
+      this.afterReply(content, reply);
     } catch (e) {
       if (e.name === 'AbortError') reply.finish();
       else if (e.status === 404 && retry) { this.setSession(null); this.busy = false; reply.el.remove(); this.log.lastElementChild?.remove(); return this.send(content, mentions, false); }
@@ -189,13 +189,21 @@ class CopilotPanel extends HTMLElement {
     }
   }
 
-  /** "sim" / "não" typed in the chat: the server settled the newest pending action; show it on its card. */
-  async afterReply(content) {
+  /**
+   * After an answer: "sim" / "não" typed in the chat means the server settled the newest pending action, so its card
+   * shows the outcome; the stored session gives the (AI-made) title and the context receipt of the answer.
+   */
+  async afterReply(content, reply) {
     const word = fold(content);
     if (CONFIRM.has(word) || CANCEL.has(word)) this.log.latestPendingCard()?.settleFromChat(CONFIRM.has(word));
-    if (this.sessionId && this.querySelector('[data-session-title]').textContent === t('copilot.new')) {
-      try { this.setTitle((await api(`/v1/assistant/sessions/${this.sessionId}`)).title); } catch { /* keep the title */ }
-    }
+    if (!this.sessionId) return;
+    try {
+      const session = await api(`/v1/assistant/sessions/${this.sessionId}`);
+      this.setTitle(session.title);
+      const id = String(reply.messageId || '').toLowerCase();
+      const stored = (session.messages || []).find((m) => String(m.id).toLowerCase() === id);
+      if (stored && stored.context !== undefined) reply.receipt(stored.context);
+    } catch { /* the answer is shown already; title and receipt are extras */ }
   }
 }
 

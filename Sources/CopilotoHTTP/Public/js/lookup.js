@@ -1,5 +1,6 @@
 // lookup.js — names for ids shown in lists (orders and invoices carry only customerId), cached per sign-in.
 import { api } from './api.js';
+import { hasRole } from './state.js';
 
 const names = new Map();
 let primed = null;
@@ -27,4 +28,17 @@ export async function customerNames(ids) {
 export const customerName = (id) => names.get(id) || null;
 
 /** Forgets cached names (after sign-out or a new customer). */
-export function resetLookup() { names.clear(); primed = null; }
+export function resetLookup() { names.clear(); primed = null; users = null; }
+
+let users = null;
+
+/** User id (lower-cased) → name, for the roles that may list users; an empty map for the others. */
+export function userNames() {
+  users ??= (async () => {
+    const map = new Map();
+    if (!hasRole('owner', 'admin', 'manager')) return map;
+    try { for (const u of (await api('/v1/users?limit=200')).items) map.set(String(u.id).toLowerCase(), u.name); } catch { /* ids only */ }
+    return map;
+  })();
+  return users;
+}

@@ -56,13 +56,17 @@ class QuickAssist extends HTMLElement {
     this.querySelector('[data-quick-instruction]').focus();
   }
 
+  /** Next to the field: below it, or above it when the space below is short. */
   place() {
     const r = this.field.getBoundingClientRect();
     const box = this.querySelector('.quick');
     const width = Math.min(420, window.innerWidth - 24);
+    const height = Math.max(box.offsetHeight, 300);
     const left = Math.max(12, Math.min(r.left, window.innerWidth - width - 12)) + window.scrollX;
+    const above = r.bottom + height + 12 > window.innerHeight && r.top > height + 12;
     box.style.left = `${left}px`;
-    box.style.top = `${r.bottom + window.scrollY + 6}px`;
+    box.style.top = above ? '' : `${r.bottom + window.scrollY + 6}px`;
+    box.style.bottom = above ? `${document.documentElement.clientHeight - r.top - window.scrollY + 6}px` : '';
     box.scrollIntoView({ block: 'nearest' });
   }
 
@@ -71,6 +75,7 @@ class QuickAssist extends HTMLElement {
     out.hidden = false;
     out.textContent = text;
     this.querySelector('[data-apply]').disabled = !done || !this.result;
+    if (done) this.querySelector('.quick').scrollIntoView({ block: 'nearest' });
   }
 
   async run() {

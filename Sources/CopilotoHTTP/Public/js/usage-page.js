@@ -5,6 +5,7 @@ import { html, render } from './dom.js';
 import { t } from './i18n.js';
 import { number, usd, dayKey, addDays, shortDay } from './format.js';
 import { setPageContext } from './context.js';
+import { userNames } from './lookup.js';
 import { pageHead, errorBlock } from './ui.js';
 
 class UsagePage extends HTMLElement {
@@ -28,6 +29,7 @@ class UsagePage extends HTMLElement {
     render(box, html`<div class="card empty">${t('common.loading')}</div>`);
     try {
       const u = await api(`/v1/usage${query({ from: f.from.value, to: addDays(f.to.value, 1) })}`);
+      const people = await userNames();
       const tot = u.totals || {};
       const byDay = new Map((u.byDay || []).map((d) => [d.day, d]));
       const days = [];
@@ -38,7 +40,7 @@ class UsagePage extends HTMLElement {
         <section class="card"><div class="card-head"><h2>${t('usage.chart')}</h2></div><div class="card-body"><cp-chart data-usage-chart></cp-chart></div></section>
         <section class="card"><div class="card-head"><h2>${t('usage.byUser')}</h2></div><div class="card-body table-wrap">
           <table class="data"><thead><tr><th>${t('col.user')}</th><th class="num">${t('col.calls')}</th><th class="num">${t('col.tokens')}</th><th class="num">${t('col.cost')}</th></tr></thead>
-          <tbody>${(u.byUser || []).map((r) => html`<tr><td>${r.name || r.email || r.userId}</td><td class="num">${number(r.calls)}</td>
+          <tbody>${(u.byUser || []).map((r) => html`<tr><td>${r.name || people.get(String(r.userId).toLowerCase()) || r.userId}</td><td class="num">${number(r.calls)}</td>
             <td class="num">${number((r.promptTokens || 0) + (r.completionTokens || 0))}</td><td class="num">${usd(r.costUsd)}</td></tr>`)}</tbody></table></div></section>`);
       this.querySelector('[data-usage-chart]').data = { kind: 'bar', title: t('usage.chart'),
         points: days.map((d) => ({ label: shortDay(d), value: Number(byDay.get(d)?.costUsd || 0) })), format: (v) => usd(v) };
