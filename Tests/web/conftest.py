@@ -57,7 +57,9 @@ def make_driver(width=1440, height=900):
     opts.binary_location = os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium")
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")), options=opts)
-    driver.set_window_size(width, height)
+    # The exact viewport (a window size would include the browser's own frame).
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
     return driver
 
 

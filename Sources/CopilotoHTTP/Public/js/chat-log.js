@@ -81,6 +81,7 @@ class Reply {
     render(box, html`<summary>${t('copilot.contextReceipt')}</summary>${context === null
       ? html`<p>${t('copilot.contextOff')}</p>` : html`<pre class="json">${JSON.stringify(context, null, 2)}</pre>`}`);
     this.el.append(box);
+    this.log.stick();
   }
 
   error(message) {
@@ -106,6 +107,8 @@ class ChatLog extends HTMLElement {
     this.setAttribute('aria-live', 'polite');
     this.setAttribute('aria-label', t('copilot.log'));
     this.tabIndex = 0;
+    this.pinned = true;
+    this.addEventListener('scroll', () => { this.pinned = this.scrollHeight - this.scrollTop - this.clientHeight < 60; }, { passive: true });
   }
 
   clear() { this.replaceChildren(); this.empty(); }
@@ -117,7 +120,7 @@ class ChatLog extends HTMLElement {
 
   /** Keeps the newest message in view unless the user scrolled up to read. */
   stick(force = false) {
-    if (force || this.scrollHeight - this.scrollTop - this.clientHeight < 160) this.scrollTop = this.scrollHeight;
+    if (force || this.pinned) { this.scrollTop = this.scrollHeight; this.pinned = true; }
   }
 
   add(markup) {
