@@ -50,6 +50,17 @@ def test_dashboard_kpis_chart_agenda_and_orders(browser):
     assert b.app_errors() == []
 
 
+def test_dashboard_works_for_every_role(browser):
+    b = browser
+    for role in ("admin", "editor", "finance", "attendant", "assistant", "viewer"):
+        b.sign_in(f"{role}@demo.local")
+        b.wait().until(lambda d: all(e.text and "…" not in e.text for e in d.find_elements("css selector", "cp-dashboard .kpi .value")))
+        b.until_css("[data-revenue-chart] svg path.line")
+        b.until_css("[data-orders] table tbody tr")
+        assert b.app_errors() == [], role
+        b.d.execute_script("sessionStorage.clear()")
+
+
 def test_customer_list_search_and_record_page(browser):
     b = browser
     b.sign_in("attendant@demo.local", "#/customers")

@@ -5,6 +5,8 @@ import { html, render } from './dom.js';
 import { t } from './i18n.js';
 import { loadSession, clearSession, reloadActions } from './state.js';
 import { parseRoute } from './nav.js';
+import { resetLookup } from './lookup.js';
+import { clearCards } from './card-store.js';
 
 const PAGES = {
   dashboard: () => document.createElement('cp-dashboard'),
@@ -43,6 +45,9 @@ class AppShell extends HTMLElement {
 
   showLogin() {
     clearSession();
+    resetLookup();
+    clearCards();
+    sessionStorage.removeItem('copiloto.session');
     document.body.className = '';
     render(this, html`<cp-login-page></cp-login-page><cp-toast></cp-toast>`);
   }

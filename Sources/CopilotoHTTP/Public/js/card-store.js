@@ -15,3 +15,6 @@ export function saveCard(id, entry) {
   for (const old of ids.slice(60)) delete cards[old];
   localStorage.setItem(KEY, JSON.stringify(cards));
 }
+
+/** Forgets every card (on sign-out: previews hold customer data). */
+export function clearCards() { localStorage.removeItem(KEY); }

@@ -141,7 +141,7 @@ class ChatLog extends HTMLElement {
     const shown = receipt ? opts.receipt : opts.context;
     return this.add(html`<div class="msg user" data-role="user">
       <div class="bubble">${text}</div>
-      <div class="msg-meta">${mentions.map((m) => html`<span class="mention-type ${m.type}">${m.type}: ${m.label}</span>`)}</div>
+      <div class="msg-meta">${mentions.map((m) => html`<span class="mention-type ${m.type}">${t(`mention.${m.type}`)}: ${m.label}</span>`)}</div>
       ${known ? html`<details data-context-sent><summary>${t(receipt ? 'copilot.contextReceipt' : 'copilot.contextSent')}</summary>
         ${shown === null || shown === undefined ? html`<p>${t('copilot.contextOff')}</p>` : html`<pre class="json">${JSON.stringify(shown, null, 2)}</pre>`}</details>` : ''}
     </div>`);

@@ -18,10 +18,18 @@ class CopilotPanel extends HTMLElement {
     this.docked = localStorage.getItem(DOCK_KEY) === 'true';
     this.sessionId = sessionStorage.getItem(SESSION_KEY);
     this.skeleton();
-    document.addEventListener('cp:copilot-open', (e) => this.onOpen(e.detail || {}));
-    document.addEventListener('cp:lang', () => { this.skeleton(); if (this.isOpen) this.show(this.docked); });
-    document.addEventListener('cp:data-changed', () => resetLookup());
+    this.listeners = {
+      'cp:copilot-open': (e) => this.onOpen(e.detail || {}),
+      'cp:lang': () => { const open = this.isOpen; this.skeleton(); if (open) this.show(this.docked, false); },
+      'cp:data-changed': () => resetLookup(),
+    };
+    for (const [name, fn] of Object.entries(this.listeners)) document.addEventListener(name, fn);
     if (this.docked && matchMedia('(min-width: 1181px)').matches) this.show(true, false);
+  }
+
+  disconnectedCallback() {
+    this.abort?.abort();
+    for (const [name, fn] of Object.entries(this.listeners || {})) document.removeEventListener(name, fn);
   }
 
   skeleton() {

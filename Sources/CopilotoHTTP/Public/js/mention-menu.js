@@ -28,7 +28,7 @@ class MentionMenu extends HTMLElement {
   draw() {
     render(this, html`<ul class="menu" role="listbox" id="cp-mention-list" aria-label="${t('copilot.mentions')}">${this.items.map((m, i) => html`
       <li role="option" id="cp-mention-${i}" data-index="${i}" aria-selected="${i === this.index}">
-        <span class="mention-type ${m.type}">${m.type}</span><span>${m.label}</span><small>${m.detail || ''}</small></li>`)}</ul>`);
+        <span class="mention-type ${m.type}">${t(`mention.${m.type}`)}</span><span>${m.label}</span><small>${m.detail || ''}</small></li>`)}</ul>`);
     this.querySelectorAll('li').forEach((li) => li.addEventListener('mousedown', (e) => {
       e.preventDefault();
       this.index = Number(li.dataset.index);
