@@ -232,3 +232,38 @@ def test_ctrl_period_popup_rewrites_a_textarea(browser):
     b.until_css("cp-copilot .copilot cp-chat-log .msg.user")
     assert not b.all("cp-quick-assist .quick")
     assert b.app_errors() == []
+
+
+def test_card_shows_denied_when_the_role_lost_the_right(browser):
+    b = browser
+    b.sign_in("manager@demo.local")
+    owner = token_for("owner@demo.local")
+    _, matrix = api("GET", "/v1/settings/permissions", owner)
+    roles = matrix["permissions"]["createCustomer"]
+    b.open_copilot()
+    b.say(f"cadastra o cliente {unique('Negada')}")
+    card = b.until_css("cp-action-card[data-state='pending']")
+    b.wait_reply_done()
+    try:
+        api("PUT", "/v1/settings/permissions", owner, {"createCustomer": [r for r in roles if r != "manager"]})
+        card.find_element("css selector", "[data-confirm]").click()
+        assert "perfil" in b.until_css("cp-action-card[data-state='denied']").text
+    finally:
+        api("PUT", "/v1/settings/permissions", owner, {"createCustomer": roles})
+
+
+def test_card_expires_and_keeps_its_state_after_a_reload(browser):
+    b = browser
+    b.sign_in("manager@demo.local")
+    b.open_copilot()
+    b.say(f"cadastra o cliente {unique('Expirada')}")
+    b.until_css("cp-action-card[data-state='pending']")
+    b.wait_reply_done()
+    # Ten minutes are too long to wait: move the card's deadline into the past and let the countdown run out.
+    b.d.execute_script("const c = document.querySelector('cp-action-card'); c.p.expiresAt = new Date(Date.now() - 1000).toISOString();")
+    card = b.until_css("cp-action-card[data-state='expired']")
+    assert not card.find_elements("css selector", "[data-confirm]")
+    b.d.refresh()
+    b.until_css("cp-app-header [data-user-name]", visible=False)
+    b.open_copilot()
+    b.until_css("cp-chat-log cp-action-card[data-state='expired']")
