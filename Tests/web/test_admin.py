@@ -45,4 +45,7 @@ def test_usage_page_shows_costs_or_says_it_is_unavailable(browser):
         assert b.until_css("[data-usage-unavailable]").text
     else:
         b.until_css("[data-usage-chart] svg")
+        b.css("[data-metric='calls']").click()
+        assert b.css("[data-metric='calls']").get_attribute("aria-pressed") == "true"
+        assert len(b.all("[data-usage-chart] rect.bar")) == 30
     assert b.app_errors() == []

@@ -32,12 +32,16 @@ export function resetLookup() { names.clear(); primed = null; users = null; }
 
 let users = null;
 
-/** User id (lower-cased) → name, for the roles that may list users; an empty map for the others. */
+/** User id (lower-cased) → name: the user list for roles that may read it, else the people mention search. */
 export function userNames() {
   users ??= (async () => {
     const map = new Map();
-    if (!hasRole('owner', 'admin', 'manager')) return map;
-    try { for (const u of (await api('/v1/users?limit=200')).items) map.set(String(u.id).toLowerCase(), u.name); } catch { /* ids only */ }
+    try {
+      const list = hasRole('owner', 'admin', 'manager')
+        ? (await api('/v1/users?limit=200')).items
+        : (await api('/v1/mentions?type=user&limit=50')).items.map((m) => ({ id: m.id, name: m.label }));
+      for (const u of list) map.set(String(u.id).toLowerCase(), u.name);
+    } catch { /* ids only */ }
     return map;
   })();
   return users;

@@ -8,8 +8,11 @@ import { setPageContext } from './context.js';
 import { userNames } from './lookup.js';
 import { pageHead, errorBlock } from './ui.js';
 
+const METRICS = [['cost', 'usage.cost'], ['calls', 'usage.calls'], ['tokens', 'col.tokens']];
+
 class UsagePage extends HTMLElement {
   connectedCallback() {
+    this.metric = 'cost';
     setPageContext({ page: 'usage', pattern: '#/usage', params: {}, title: t('usage.title') });
     const today = dayKey();
     render(this, html`${pageHead(t('usage.title'), t('usage.subtitle'))}
@@ -37,13 +40,22 @@ class UsagePage extends HTMLElement {
       render(box, html`<section class="kpis" style="grid-template-columns:repeat(4,minmax(0,1fr))">
           ${[['usage.calls', number(tot.calls)], ['usage.prompt', number(tot.promptTokens)], ['usage.completion', number(tot.completionTokens)], ['usage.cost', usd(tot.costUsd)]]
             .map(([k, v]) => html`<div class="card kpi"><span class="label">${t(k)}</span><span class="value">${v}</span></div>`)}</section>
-        <section class="card"><div class="card-head"><h2>${t('usage.chart')}</h2></div><div class="card-body"><cp-chart data-usage-chart></cp-chart></div></section>
+        <section class="card"><div class="card-head"><h2>${t('usage.perDay')}</h2>
+          <div class="lang-switch" role="group" aria-label="${t('usage.metric')}">${METRICS.map(([key, label]) => html`
+            <button type="button" data-metric="${key}" aria-pressed="${key === this.metric}">${t(label)}</button>`)}</div></div>
+          <div class="card-body"><cp-chart data-usage-chart></cp-chart></div></section>
         <section class="card"><div class="card-head"><h2>${t('usage.byUser')}</h2></div><div class="card-body table-wrap">
           <table class="data"><thead><tr><th>${t('col.user')}</th><th class="num">${t('col.calls')}</th><th class="num">${t('col.tokens')}</th><th class="num">${t('col.cost')}</th></tr></thead>
           <tbody>${(u.byUser || []).map((r) => html`<tr><td>${r.name || people.get(String(r.userId).toLowerCase()) || r.userId}</td><td class="num">${number(r.calls)}</td>
             <td class="num">${number((r.promptTokens || 0) + (r.completionTokens || 0))}</td><td class="num">${usd(r.costUsd)}</td></tr>`)}</tbody></table></div></section>`);
-      this.querySelector('[data-usage-chart]').data = { kind: 'bar', title: t('usage.chart'),
-        points: days.map((d) => ({ label: shortDay(d), value: Number(byDay.get(d)?.costUsd || 0) })), format: (v) => usd(v) };
+      const draw = () => {
+        const pick = { cost: (d) => Number(d?.costUsd || 0), calls: (d) => d?.calls || 0, tokens: (d) => (d?.promptTokens || 0) + (d?.completionTokens || 0) }[this.metric];
+        this.querySelector('[data-usage-chart]').data = { kind: 'bar', title: t('usage.perDay'),
+          points: days.map((d) => ({ label: shortDay(d), value: pick(byDay.get(d)) })), format: this.metric === 'cost' ? (v) => usd(v) : (v) => number(v) };
+        this.querySelectorAll('[data-metric]').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.metric === this.metric)));
+      };
+      this.querySelectorAll('[data-metric]').forEach((b) => b.addEventListener('click', () => { this.metric = b.dataset.metric; draw(); }));
+      draw();
     } catch (e) {
       render(box, e.status === 404 ? html`<div class="card empty" data-usage-unavailable>${t('usage.unavailable')}</div>` : errorBlock(e));
     }
