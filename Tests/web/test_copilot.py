@@ -267,3 +267,23 @@ def test_card_expires_and_keeps_its_state_after_a_reload(browser):
     b.until_css("cp-app-header [data-user-name]", visible=False)
     b.open_copilot()
     b.until_css("cp-chat-log cp-action-card[data-state='expired']")
+
+
+def test_markdown_subset_renders_safely(browser):
+    b = browser
+    b.sign_in("viewer@demo.local")
+    out = b.d.execute_async_script("""
+      const done = arguments[arguments.length - 1];
+      import('/js/markdown.js').then(({ markdown }) => done({
+        bold: markdown('**Total**: R$ 10'),
+        list: markdown('Itens:\\n- um\\n- dois\\n1. primeiro'),
+        table: markdown('| Dia | Valor |\\n|---|---|\\n| 21/11 | R$ 5 |'),
+        link: markdown('[pedido](#/orders/1) e [site](https://exemplo.com.br)'),
+        evil: markdown('[x](javascript:alert(1)) <script>alert(1)</script> <b onclick=x>oi</b>'),
+      }));""")
+    assert "<strong>Total</strong>" in out["bold"]
+    assert out["list"].count("<li>") == 3 and "<ul>" in out["list"] and "<ol>" in out["list"]
+    assert "<table>" in out["table"] and "<td>R$ 5</td>" in out["table"]
+    assert 'href="#/orders/1"' in out["link"] and 'rel="noopener noreferrer"' in out["link"]
+    assert "javascript:" not in out["evil"] and "<script>" not in out["evil"] and "<b " not in out["evil"]
+    assert "&lt;script&gt;" in out["evil"]

@@ -89,6 +89,8 @@ class CopilotPanel extends HTMLElement {
     localStorage.setItem(DOCK_KEY, String(this.docked));
     this.panel.hidden = false;
     this.panel.classList.toggle('docked', this.docked);
+    // Full screen on a phone: modal there (focus stays inside), a side window on larger screens.
+    this.panel.setAttribute('aria-modal', String(matchMedia('(max-width: 860px)').matches));
     document.body.classList.toggle('copilot-docked', this.docked);
     document.body.classList.toggle('copilot-open', !this.docked);
     const dock = this.querySelector('[data-dock]');
