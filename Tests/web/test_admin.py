@@ -35,6 +35,7 @@ def test_permissions_page_is_closed_to_other_roles(browser):
     b.sign_in("manager@demo.local", "#/permissions")
     assert "proprietários e administradores" in b.until_css("cp-permissions-page .empty").text
     assert not b.all("cp-app-sidebar [data-nav='permissions']")
+    assert b.app_errors() == []
 
 
 def test_usage_page_shows_costs_or_says_it_is_unavailable(browser):

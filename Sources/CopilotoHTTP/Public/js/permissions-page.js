@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { html, render } from './dom.js';
 import { t, roleName } from './i18n.js';
-import { state, reloadActions } from './state.js';
+import { state, reloadActions, hasRole } from './state.js';
 import { setPageContext } from './context.js';
 import { pageHead, errorBlock } from './ui.js';
 import { toast } from './toast-message.js';
@@ -14,6 +14,7 @@ class PermissionsPage extends HTMLElement {
   async connectedCallback() {
     setPageContext({ page: 'permissions', pattern: '#/permissions', params: {}, title: t('perm.title') });
     render(this, html`${pageHead(t('perm.title'), t('perm.subtitle'))}<section class="card" data-matrix><div class="empty">${t('common.loading')}</div></section>`);
+    if (!hasRole('owner', 'admin')) { render(this.querySelector('[data-matrix]'), html`<div class="empty">${t('perm.noAccess')}</div>`); return; }
     try {
       this.original = (await api('/v1/settings/permissions')).permissions;
       this.current = structuredClone(this.original);
