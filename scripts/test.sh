@@ -31,4 +31,9 @@ echo "==> building (debug, with tests)"
 swift build --build-tests
 
 echo "==> running the test suite"
-swift test --skip-build
+status=0
+swift test --skip-build || status=$?
+
+echo "==> running the browser suite (headless Chromium against copiloto serve)"
+scripts/web-test.sh || status=$?
+exit $status

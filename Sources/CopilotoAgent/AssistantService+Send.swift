@@ -85,20 +85,36 @@ extension AssistantService {
                                _ emit: (AssistantEvent) -> Void) async throws {
         let en = language == .en
         var text: String
-        do {
-            if confirm {
-                _ = try await actions.confirm(identity, pendingId: pendingId, language: language)
-                text = en ? "Done! The action was executed." : "Feito! A ação foi executada."
-            } else {
-                try await actions.cancel(identity, pendingId: pendingId)
-                text = en ? "Okay, I cancelled it." : "Tudo bem, cancelei."
+        let current = try await store.withTenant(identity.tenantId) { try await $0.pendingActions.find(pendingId) }
+        if let current, current.status != .pending {
+            // Already settled (say, by the card's button): report it, never run it again.
+            switch current.status {
+            case .executed, .executing: text = en ? "That action was already executed." : "Essa ação já foi executada."
+            case .cancelled: text = en ? "That action was already cancelled." : "Essa ação já tinha sido cancelada."
+            case .expired: text = en ? "That confirmation expired; ask me again." : "Essa confirmação expirou; é só pedir de novo."
+            default: text = en ? "That action failed; ask me again." : "Essa ação falhou; é só pedir de novo."
             }
-        } catch CopilotoError.expired {
-            text = en ? "That confirmation expired; ask me again." : "Essa confirmação expirou; é só pedir de novo."
-        } catch CopilotoError.forbidden {
-            text = MessageKey.forbidden.text(language)
-        } catch CopilotoError.conflict(let reason) {
-            text = reason.text(language)
+        } else {
+            do {
+                if confirm {
+                    let result = try await actions.confirm(identity, pendingId: pendingId, language: language)
+                    emit(.actionResolved(pendingActionId: pendingId, status: "executed", result: result))
+                    text = en ? "Done! The action was executed." : "Feito! A ação foi executada."
+                } else {
+                    try await actions.cancel(identity, pendingId: pendingId)
+                    emit(.actionResolved(pendingActionId: pendingId, status: "cancelled", result: nil))
+                    text = en ? "Okay, I cancelled it." : "Tudo bem, cancelei."
+                }
+            } catch CopilotoError.expired {
+                emit(.actionResolved(pendingActionId: pendingId, status: "expired", result: nil))
+                text = en ? "That confirmation expired; ask me again." : "Essa confirmação expirou; é só pedir de novo."
+            } catch CopilotoError.forbidden {
+                emit(.actionResolved(pendingActionId: pendingId, status: "denied", result: nil))
+                text = MessageKey.forbidden.text(language)
+            } catch CopilotoError.conflict(let reason) {
+                emit(.actionResolved(pendingActionId: pendingId, status: "failed", result: nil))
+                text = reason.text(language)
+            }
         }
         let message = AssistantMessage(sessionId: session.id, role: "assistant", content: text, provider: "copiloto", createdAt: clock())
         try await finish(identity, session, message, title: title)

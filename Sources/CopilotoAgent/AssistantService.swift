@@ -6,6 +6,8 @@ import Foundation
 /// What one message turn streams to the client (the SSE events of API.md).
 public enum AssistantEvent: Sendable, Equatable {
     case agent(AgentEvent)
+    /// A pending action was confirmed or cancelled in words ("sim", "cancela"): its final state.
+    case actionResolved(pendingActionId: UUID, status: String, result: JSONValue?)
     /// The assistant's message was stored; always last (or `.agent(.failed)`).
     case messageCompleted(messageId: UUID, content: String, provider: String, usage: ModelUsage?, costNanoUSD: Int64, notice: String?)
 }

@@ -81,7 +81,10 @@ struct PromptContext: Sendable {
     /// The context receipt stored with the answer: what the prompt received besides the conversation.
     var receipt: JSONValue {
         var entityRef: JSONValue = .null
-        if let entity { entityRef = ["type": entity["type"] ?? .null, "id": entity["id"] ?? .null] }
+        if let entity {
+            let data = entity["data"].map { $0.encoded().count <= 4000 ? $0 : .string(String($0.encoded().prefix(4000))) } ?? .null
+            entityRef = ["type": entity["type"] ?? .null, "id": entity["id"] ?? .null, "data": data]
+        }
         return ["contextEnabled": .bool(enabled), "page": page.map(JSONValue.string) ?? .null, "pattern": pattern.map(JSONValue.string) ?? .null,
                 "params": params ?? .null, "entity": entityRef, "pageActions": .array(pageActions.map(JSONValue.string)),
                 "mentions": .array(mentions.map { ["type": $0["type"] ?? .null, "id": $0["id"] ?? .null, "found": .bool($0["data"]?.stringValue == nil)] })]

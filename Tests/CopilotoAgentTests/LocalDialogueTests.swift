@@ -126,6 +126,17 @@ struct LocalDialogueTests {
         }
     }
 
+    @Test("the agenda of today asks for today only; a search takes the name, not the verb")
+    func agendaAndSearch() async throws {
+        try await Self.chat { chat in
+            let today = try await chat.say("agenda de hoje")
+            #expect(today.reply.hasPrefix("Você tem") || today.reply == "Nada na agenda.")
+            let search = try await chat.say("Buscar clientes Ana")
+            #expect(search.reply.hasPrefix("Encontrei") || search.reply == "Nenhum cliente encontrado.")
+            #expect(!search.reply.contains("Buscar"))
+        }
+    }
+
     @Test("numbers from data are phrased as a short sentence")
     func phrasing() async throws {
         try await Self.chat { chat in

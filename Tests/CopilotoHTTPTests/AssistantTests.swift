@@ -22,10 +22,27 @@ struct AssistantTests {
             #expect(try await api.get("/v1/customers?q=maria%20souza", token: token).items.isEmpty)
             let confirmed = try await api.post("/v1/assistant/sessions/\(id)/messages", token: token, ["content": "sim"])
             #expect(confirmed["messages"]?.arrayValue?.first?.string("content")?.hasPrefix("Feito") == true)
+            #expect(confirmed["resolvedActions"]?.arrayValue?.first?.string("status") == "executed")
             #expect(try await api.get("/v1/customers?q=maria%20souza", token: token).items.count == 1)
             let stored = try await api.get("/v1/assistant/sessions/\(id)", token: token)
             #expect(stored.json.string("titleSetBy") == "ai")
             #expect(stored["messages"]?.arrayValue?.count == 4)
+        }
+    }
+
+    @Test("'sim' after the card's button already confirmed says so and runs nothing twice")
+    func confirmedTwice() async throws {
+        try await TestApp.run { api, _ in
+            let token = try await api.login("manager@demo.local")
+            let id = try #require(try await api.post("/v1/assistant/sessions", token: token, [:]).json.string("id"))
+            let reply = try await api.post("/v1/assistant/sessions/\(id)/messages", token: token, ["content": "criar categoria Perfumaria Fina"])
+            let pending = try #require(reply["pendingActions"]?.arrayValue?.first?.string("pendingActionId"))
+            #expect(try await api.post("/v1/pending-actions/\(pending)/confirm", token: token, [:]).status == 200)
+            let again = try await api.post("/v1/assistant/sessions/\(id)/messages", token: token, ["content": "sim"])
+            #expect(again["messages"]?.arrayValue?.first?.string("content") == "Essa ação já foi executada.")
+            #expect(again["resolvedActions"]?.arrayValue?.isEmpty == true)
+            let categories = try await api.get("/v1/categories?limit=200", token: token).items
+            #expect(categories.filter { $0.string("name") == "Perfumaria Fina" }.count == 1, "\(categories.compactMap { $0.string("name") })")
         }
     }
 

@@ -59,6 +59,8 @@ struct CopilotTests {
             #expect(!viewer.items.isEmpty)
             let writes: Set<String> = ["bulkUpdateProductsPrice", "createProduct"]
             #expect(viewer.items.allSatisfy { !writes.contains($0.string("action") ?? "") })
+            let detail = try await api.get("/v1/assistant/suggestions?page=customers.detail", token: try await api.login("manager@demo.local"))
+            #expect(detail.items.compactMap { $0.string("action") }.contains("addNoteToClient"))
             let english = try await api.request(.get, "/v1/assistant/suggestions?page=dashboard", token: try await api.login("owner@demo.local"), language: "en")
             #expect(english.items.first?.string("label") == "Financial summary for this month")
         }

@@ -60,9 +60,18 @@ public enum Suggestions {
         ],
     ]
 
+    /// "customers.detail", "customers/42", "#/orders/ID" → "customer", "order"; "products" stays "products".
+    static func pageKey(_ page: String?) -> String {
+        let parts = (page ?? "dashboard").lowercased().split { "./#:".contains($0) }.map(String.init).filter { !$0.isEmpty }
+        guard let first = parts.first else { return "dashboard" }
+        let detail = parts.count > 1 && parts.dropFirst().contains { ["detail", "show", "view", "edit"].contains($0) || $0.count >= 8 || Int($0) != nil }
+        if detail, first.hasSuffix("s"), byPage[String(first.dropLast())] != nil { return String(first.dropLast()) }
+        return first
+    }
+
     /// The page's suggestions (the dashboard's for unknown pages) the matrix lets `role` act on.
     public static func forPage(_ page: String?, role: Role, matrix: PermissionMatrix, language: Language) -> [JSONValue] {
-        let key = (page ?? "dashboard").split(separator: "/").first.map(String.init) ?? "dashboard"
+        let key = pageKey(page)
         let items = byPage[key] ?? byPage["dashboard"] ?? []
         return items.filter { matrix.allows(role, $0.action) }.map { item in
             let text = language == .en ? item.en : item.pt

@@ -31,6 +31,8 @@ struct AGUIEncoder {
                      "content": .string(output.encoded()), "role": "tool"]]
         case .agent(.actionProposed):
             return closeMessage() + [["type": "CUSTOM", "name": "action.proposed", "value": SSEEncoding.encode(event).1]]
+        case .actionResolved:
+            return [["type": "CUSTOM", "name": "action.resolved", "value": SSEEncoding.encode(event).1]]
         case .agent(.completed):
             return []
         case .agent(.failed(let code, let message)):

@@ -47,13 +47,15 @@ enum SSEEncoding {
     }
 
     static func json(_ stream: AsyncThrowingStream<AssistantEvent, any Error>) async throws -> Response {
-        var messages: [JSONValue] = [], pending: [JSONValue] = [], failure: JSONValue?
+        var messages: [JSONValue] = [], pending: [JSONValue] = [], resolved: [JSONValue] = [], failure: JSONValue?
         for try await event in stream {
             switch event {
             case .agent(.actionProposed):
                 pending.append(encode(event).1)
             case .agent(.failed):
                 failure = encode(event).1
+            case .actionResolved:
+                resolved.append(encode(event).1)
             case .messageCompleted(let id, let content, let provider, let usage, let cost, let notice):
                 messages.append(["id": .string(id.uuidString), "role": "assistant", "content": .string(content), "provider": .string(provider),
                                  "notice": notice.map(JSONValue.string) ?? .null, "usage": usageJSON(usage, cost),
@@ -62,7 +64,7 @@ enum SSEEncoding {
             }
         }
         if let failure, messages.isEmpty { return try JSONResponse.make(["error": failure], status: .badGateway) }
-        return try JSONResponse.make(["messages": JSONValue.array(messages), "pendingActions": .array(pending)])
+        return try JSONResponse.make(["messages": JSONValue.array(messages), "pendingActions": .array(pending), "resolvedActions": .array(resolved)])
     }
 
     static func encode(_ event: AssistantEvent) -> (String, JSONValue) {
@@ -79,6 +81,8 @@ enum SSEEncoding {
         case .agent(.completed(let text, let provider, _, _)):
             return ("message.delta", ["text": .string(text), "provider": .string(provider)])
         case .agent(.failed(let code, let message)): return ("error", ["code": .string(code), "message": .string(message)])
+        case .actionResolved(let id, let status, let result):
+            return ("action.resolved", ["pendingActionId": .string(id.uuidString), "status": .string(status), "result": result ?? .null])
         case .messageCompleted(let id, let content, let provider, let usage, let cost, let notice):
             return ("message.completed", ["messageId": .string(id.uuidString), "content": .string(content), "provider": .string(provider),
                                           "usage": usageJSON(usage, cost), "notice": notice.map(JSONValue.string) ?? .null])

@@ -61,8 +61,14 @@ enum LocalReplies {
         let pt = ["name": "o nome", "customerId": "o cliente", "price": "o preço", "startsAt": "a data e o horário", "title": "o título",
                   "text": "o texto da nota", "status": "o novo status", "code": "o código do cupom", "orderId": "o número do pedido",
                   "invoiceId": "o número da fatura", "ticketId": "o número do chamado", "productId": "o produto (SKU)",
-                  "ncm": "o NCM", "cest": "o CEST", "query": "o que buscar"]
-        return language == .en ? "Sure — what is the \(field)?" : "Certo! Qual é \(pt[field] ?? field)?"
+                  "ncm": "o NCM", "cest": "o CEST", "query": "o que buscar", "orderIds": "os números dos pedidos",
+                  "productIds": "os produtos (SKUs, ou “todos os produtos”)", "active": "se é para ativar ou desativar",
+                  "categoryId": "a categoria", "discountId": "o cupom", "percent": "o percentual", "amount": "o valor",
+                  "items": "os itens ou o valor", "stock": "o estoque", "delta": "quanto somar ao estoque"]
+        let en = ["customerId": "customer", "startsAt": "date and time", "orderId": "order number", "orderIds": "order numbers",
+                  "invoiceId": "invoice number", "ticketId": "ticket number", "productId": "product (SKU)", "productIds": "products",
+                  "categoryId": "category", "discountId": "coupon", "text": "note text", "query": "search text"]
+        return language == .en ? "Sure — what is the \(en[field] ?? field)?" : "Certo! Qual é \(pt[field] ?? "mais um detalhe (\(field))")?"
     }
 
     /// A short answer from a read action's result.

@@ -8,7 +8,9 @@ enum NameExtractor {
     static let stopWords: Set<String> = ["Criar", "Cria", "Cadastra", "Novo", "Nova", "Apaga", "Exclui", "Agenda", "Atualiza", "Muda",
                                          "Gera", "Emitir", "Anota", "Add", "Create", "Delete", "Schedule", "Update", "Change", "CPF", "CNPJ",
                                          "Remove", "Busca", "Marca", "Troca", "Register", "New", "Find", "Cliente", "Customer", "O", "A",
-                                         "Oi", "Olá", "Email", "E-mail", "Telefone", "WhatsApp", "R$"]
+                                         "Oi", "Olá", "Email", "E-mail", "Telefone", "WhatsApp", "R$", "Buscar", "Procura", "Procurar", "Clientes",
+                                         "Cadastrar", "Criar", "Apagar", "Excluir", "Atualizar", "Mudar", "Agendar", "Anotar", "Marcar",
+                                         "Pedido", "Produto", "Fatura", "Consultar", "Quero", "Preciso", "Encontra", "Encontrar", "Mostra"]
 
     /// The longest name in the text.
     static func longest(in text: String) -> String? {

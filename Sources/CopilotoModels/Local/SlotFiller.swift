@@ -44,6 +44,17 @@ struct SlotFiller: Sendable {
             customer()
             params["title"] = .string(jobTitle(text))
             if let found, found.hasTime { params["startsAt"] = .string(JSONCoding.rfc3339(found.date)) }
+        case "listAgenda":
+            let calendar = dates.calendar, today = calendar.startOfDay(dates.now)
+            let span: (Int, Int)? = folded.contains("depois de amanha") ? (2, 1)
+                : folded.contains("amanha") || folded.contains("tomorrow") ? (1, 1)
+                : folded.contains("hoje") || folded.contains("today") ? (0, 1)
+                : folded.contains("semana") || folded.contains("week") ? (0, 7) : nil
+            if let (offset, days) = span {
+                let from = calendar.adding(days: offset, to: today)
+                params["from"] = .string(JSONCoding.rfc3339(from))
+                params["to"] = .string(JSONCoding.rfc3339(calendar.adding(days: days, to: from)))
+            }
         case "createAgendaTask":
             params["title"] = .string(taskTitle(text, found))
             if let found { params["dueAt"] = .string(JSONCoding.rfc3339(found.date)) }
@@ -65,7 +76,7 @@ struct SlotFiller: Sendable {
             product()
             if action == "updateProduct", let money { params["price"] = .string(money.decimalString) }
         case "createCategory":
-            params["name"] = text.components(separatedBy: .whitespaces).last.map { .string($0) }
+            params["name"] = Self.categoryName(text).map { .string($0) }
         case "createDiscount":
             params["code"] = EntityExtractor.skus(in: text).first.map(JSONValue.string)
                 ?? text.split(separator: " ").first { $0.count > 3 && $0.allSatisfy { $0.isUppercase || $0.isNumber } }.map { .string(String($0)) }
@@ -113,5 +124,13 @@ struct SlotFiller: Sendable {
         let rest = text[text.index(text.startIndex, offsetBy: offset)...]
         let end = rest.range(of: " por ") ?? rest.range(of: " for ") ?? rest.range(of: " a R$") ?? rest.range(of: " R$")
         return String(rest[..<(end?.lowerBound ?? rest.endIndex)]).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The words after "categoria"/"category" (without "chamada", "de nome", "named"…, quotes and end punctuation).
+    static func categoryName(_ text: String) -> String? {
+        guard let match = Pattern("\\b(?:categoria|category)\\s+(?:chamada\\s+|com o nome\\s+|de nome\\s+|named\\s+|called\\s+)?(.+)$")
+            .first(in: text), let name = match.groups[1] else { return text.components(separatedBy: .whitespaces).last }
+        let trimmed = name.trimmingCharacters(in: CharacterSet(charactersIn: "\"'“”.!?").union(.whitespaces))
+        return trimmed.isEmpty ? nil : trimmed
     }
 }
