@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import CopilotoCore
 import Foundation
+import Synchronization
 import NIOCore
 import NIOHTTP1
 
@@ -99,16 +100,28 @@ public struct OpenAICompatibleProvider: LanguageModel {
 
     /// One client per call: the read timeout enforces the per-chunk idle limit of streams.
     private func withClient<T>(_ settings: ModelSettings, _ body: (HTTPClient) async throws -> T) async throws -> T {
-        var configuration = HTTPClient.Configuration()
-        configuration.timeout = .init(connect: .seconds(10), read: .nanoseconds(settings.idleTimeout.nanoseconds))
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {
-            let result = try await body(client)
-            try await client.shutdown()
-            return result
+            return try await body(SharedClients.client(idleTimeout: settings.idleTimeout))
         } catch {
-            try? await client.shutdown()
             throw ProviderErrors.map(error)
+        }
+    }
+}
+
+/// One HTTP client per idle timeout for the whole process, so calls reuse pooled (keep-alive, TLS) connections
+/// instead of opening one per call. Clients live as long as the process.
+enum SharedClients {
+    private static let clients = Mutex<[Int64: HTTPClient]>([:])
+
+    static func client(idleTimeout: Duration) -> HTTPClient {
+        let key = idleTimeout.nanoseconds
+        return clients.withLock { clients in
+            if let client = clients[key] { return client }
+            var configuration = HTTPClient.Configuration()
+            configuration.timeout = .init(connect: .seconds(10), read: .nanoseconds(key))
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            clients[key] = client
+            return client
         }
     }
 }

@@ -27,7 +27,7 @@ public struct HeuristicEngine: LanguageModel {
         let dialogue = Dialogue.resolve(request.messages, userIndex: userIndex)
         let text = dialogue.text
         let language = LocalReplies.language(of: text)
-        guard let action = IntentClassifier.classify(text) else { return reply(LocalReplies.noAction(text, language)) }
+        guard let action = dialogue.intent else { return reply(LocalReplies.noAction(text, language)) }
         guard let tool = request.tools.first(where: { $0.name == action }) else { return reply(LocalReplies.notAllowed(action, language)) }
         let results = ToolResults(request.messages[(userIndex + 1)...])
         if let result = results.output(of: action) { return reply(LocalReplies.summary(action, result, language)) }

@@ -13,8 +13,9 @@ enum IntentClassifier {
     static func classify(_ text: String) -> String? {
         let folded = " " + TypoCorrector.correct(TextFolding.fold(text).map { $0.isLetter || $0.isNumber || "#@%$.-".contains($0) ? $0 : " " }
             .reduce(into: "") { $0.append($1) }) + " "
-        func has(_ words: [String]) -> Bool { words.contains { folded.contains(" \($0) ") } }
-        func any(_ fragments: [String]) -> Bool { fragments.contains { folded.contains($0) } }
+        let bytes = Array(folded.utf8)
+        func has(_ words: [String]) -> Bool { words.contains { Bytes.contains(bytes, " \($0) ") } }
+        func any(_ fragments: [String]) -> Bool { fragments.contains { Bytes.contains(bytes, $0) } }
         let all = any(["todos os produtos", "todas os produtos", "all products", "todo o catalogo", "todos produtos"])
         if all || any([" produtos "]) && any(["em massa", "bulk"]) {
             if any([" ncm"]) { return "bulkUpdateProductsNCM" }
@@ -70,7 +71,26 @@ enum IntentClassifier {
     private static func crud(_ entity: String, _ folded: String, _ has: ([String]) -> Bool) -> String? {
         if has(delete) { return "delete\(entity)" }
         if has(create) { return "create\(entity)" }
-        if has(update) || folded.contains(" preco ") || folded.contains(" price ") { return "update\(entity)" }
+        if has(update) || has(["preco", "price"]) { return "update\(entity)" }
         return nil
+    }
+}
+
+/// Substring search over UTF-8 bytes (Foundation's `contains` is far slower on Linux).
+enum Bytes {
+    static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, pattern.count <= haystack.count else { return pattern.isEmpty }
+        let first = pattern[0], last = haystack.count - pattern.count
+        var index = 0
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < pattern.count, haystack[index + offset] == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 }

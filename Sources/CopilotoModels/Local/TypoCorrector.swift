@@ -13,7 +13,8 @@ enum TypoCorrector {
         "reminder", "report", "stock", "ticket", "escala", "resumo", "financeiro", "vendas", "telefone", "email", "adiciona",
         "adicionar", "marca", "marcar", "busca", "procura",
     ]
-    private static let byLength: [Int: [[Character]]] = Dictionary(grouping: vocabulary.map { Array($0) }, by: \.count)
+    /// Candidates by length and first letter (a typo in the first letter is rare, and this keeps the scan tiny).
+    private static let byKey: [String: [[Character]]] = Dictionary(grouping: vocabulary.map { Array($0) }) { "\($0.count)\($0[0])" }
 
     /// The folded text with misspelled command words replaced.
     static func correct(_ folded: String) -> String {
@@ -22,7 +23,7 @@ enum TypoCorrector {
             guard word.count >= 5, word.allSatisfy(\.isLetter), !vocabulary.contains(word) else { return word }
             let letters = Array(word)
             for length in [letters.count, letters.count - 1, letters.count + 1] {
-                if let match = byLength[length]?.first(where: { distance(letters, $0) <= 1 }) { return String(match) }
+                if let match = byKey["\(length)\(letters[0])"]?.first(where: { distance(letters, $0) <= 1 }) { return String(match) }
             }
             return word
         }.joined(separator: " ")
