@@ -21,6 +21,9 @@ struct DateExtractor: Sendable {
     static let time24 = Pattern(#"(?:\b[àa]s\s+|\bat\s+)?\b(\d{1,2})(?::|h)(\d{2})\b"#)
     static let timeH = Pattern(#"(?:\b[àa]s\s+)?\b(\d{1,2})\s?h(?:oras?|rs)?\b"#)
     static let timeAmPm = Pattern(#"\b(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)\b"#)
+    static let noon = Pattern(#"\b(meio[\s-]dia|meia[\s-]noite|noon|midnight)\b"#)
+    /// "8 da noite", "3 da tarde", "9 da manhã", "7 da madrugada".
+    static let partOfDay = Pattern(#"\b(?:[àa]s\s+)?(\d{1,2})(?:h|:(\d{2}))?\s+da\s+(manh[ãa]|tarde|noite|madrugada)\b"#)
     static let timeAt = Pattern(#"\b[àa]s\s+(\d{1,2})\b(?!\s*(?:dias?|/))"#)
     static let weekdays: [(String, Int)] = [("domingo", 1), ("segunda", 2), ("terça", 3), ("terca", 3), ("quarta", 4), ("quinta", 5),
                                             ("sexta", 6), ("sábado", 7), ("sabado", 7), ("sunday", 1), ("monday", 2), ("tuesday", 3),
@@ -92,6 +95,18 @@ struct DateExtractor: Sendable {
     }
 
     private func time(in text: String, ranges: inout [Range<String.Index>]) -> (Int, Int)? {
+        if let match = Self.noon.first(in: text), let word = match.groups[1] {
+            ranges.append(match.range)
+            let folded = TextFolding.fold(word)
+            return (folded.hasPrefix("meio") || folded == "noon" ? 12 : 0, 0)
+        }
+        if let match = Self.partOfDay.first(in: text), var hour = match.groups[1].flatMap(Int.init), (1...12).contains(hour),
+           let period = match.groups[3].map(TextFolding.fold) {
+            if period == "tarde" || period == "noite", hour < 12 { hour += 12 }
+            if period == "noite", hour == 24 { hour = 0 }
+            ranges.append(match.range)
+            return (hour, match.groups[2].flatMap(Int.init) ?? 0)
+        }
         if let match = Self.timeAmPm.first(in: text), var hour = match.groups[1].flatMap(Int.init), hour <= 12 {
             let minute = match.groups[2].flatMap(Int.init) ?? 0
             if match.groups[3]?.lowercased() == "pm", hour < 12 { hour += 12 }
