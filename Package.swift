@@ -179,7 +179,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CopilotoModelsTests",
-            dependencies: ["CopilotoCore", "CopilotoModels", "CopilotoTesting"],
+            dependencies: ["CopilotoCore", "CopilotoModels", "CopilotoTesting", "CopilotoAgent", "CopilotoActions", "CopilotoStore", "CopilotoDemo"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

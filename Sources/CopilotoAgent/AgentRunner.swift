@@ -14,8 +14,13 @@ public struct AgentRunner: Sendable {
     public let actions: ActionService
     public let limits: AgentLimits
     public let settings: ModelSettings
+    /// A tool the first model call must call (`tool_choice`), for flows that always start with a look-up and for
+    /// small models that only call tools when told to.
+    public let firstTool: String?
 
-    public init(model: any LanguageModel, actions: ActionService, settings: ModelSettings, limits: AgentLimits = AgentLimits()) {
+    public init(model: any LanguageModel, actions: ActionService, settings: ModelSettings, limits: AgentLimits = AgentLimits(),
+                firstTool: String? = nil) {
+        self.firstTool = firstTool
         self.model = model
         self.actions = actions
         self.settings = settings
@@ -45,9 +50,11 @@ public struct AgentRunner: Sendable {
         let instructions = instructions + Self.allowedSection(offered.map(\.name), mode: mode)
         var messages = history
         var guardrail = LoopGuard(limits: limits)
-        for _ in 0..<limits.maxSteps {
+        for stepIndex in 0..<limits.maxSteps {
             try Task.checkCancellation()
-            let response = try await step(ModelRequest(instructions: instructions, messages: messages, tools: tools, settings: settings), emit)
+            let forced = stepIndex == 0 ? firstTool.flatMap { name in tools.contains { $0.name == name } ? name : nil } : nil
+            let response = try await step(ModelRequest(instructions: instructions, messages: messages, tools: tools, settings: settings,
+                                                       forcedTool: forced), emit)
             guard !response.toolCalls.isEmpty else {
                 emit(.completed(text: response.text, provider: response.provider, usage: response.usage,
                                 notice: FallbackNotice.message(for: response, language: language)))

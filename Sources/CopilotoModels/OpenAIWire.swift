@@ -35,7 +35,9 @@ enum OpenAIWire {
     }
 
     static func encode(_ message: ChatMessage) -> JSONValue {
-        var object: [String: JSONValue] = ["role": .string(message.role.rawValue), "content": message.content.map(JSONValue.string) ?? .null]
+        // Content is always a string: OpenAI allows null next to tool calls, but llama.cpp's Python server and
+        // others reject it, and every server accepts "".
+        var object: [String: JSONValue] = ["role": .string(message.role.rawValue), "content": .string(message.content ?? "")]
         if !message.toolCalls.isEmpty {
             object["tool_calls"] = .array(message.toolCalls.map { call in
                 ["id": .string(call.id), "type": "function", "function": ["name": .string(call.name), "arguments": .string(call.arguments)]]

@@ -1,5 +1,10 @@
+import CopilotoActions
+import CopilotoAgent
 import CopilotoCore
+import CopilotoDemo
 import CopilotoModels
+import CopilotoStore
+import CopilotoTesting
 import Foundation
 import Testing
 
@@ -66,5 +71,37 @@ struct RealLLMTests {
         let result = try await StructuredOutput.generate(Self.provider, request, name: "qa", schema: schema)
         #expect(result.value["sentiment"] != nil)
         #expect(result.response.usage?.promptTokens ?? 0 > 0)
+    }
+}
+
+extension RealLLMTests {
+    /// The real model inside the agent loop over the real action service: its tool call runs against the demo
+    /// data, the result goes back to it, and it finishes the turn (structure only; a base model's words vary).
+    @Test("a real tool call runs through the agent loop and the model answers after the result")
+    func agentLoop() async throws {
+        try await Backend.sqlite.withStore { store in
+            try await DemoSeeder(store: store, passwords: PlainPasswords()).seedIfEmpty()
+            guard let (user, _) = try await store.system.userForLogin(email: "viewer@demo.local") else { return }
+            let identity = Identity(user: user, tokenId: UUID())
+            let actions = ActionService(store: store, authorizer: Authorizer(), signer: ApprovalSigner(secret: Data("k".utf8)),
+                                        runner: ToolRunner(box: SecretBox(secret: Data("k".utf8))))
+            let settings = ModelSettings(model: "gemma-3-270m", temperature: 0, maxTokens: 24, timeout: .seconds(120), idleTimeout: .seconds(60))
+            let runner = AgentRunner(model: Self.provider, actions: actions, settings: settings,
+                                     limits: AgentLimits(maxSteps: 2), firstTool: "getOrder")
+            var events: [AgentEvent] = []
+            for try await event in runner.run(identity, language: .ptBR, instructions: "You are a CRM assistant.",
+                                              history: [.user("What is the status of order 1001?")], mode: .chat, sessionId: nil) {
+                events.append(event)
+            }
+            #expect(events.contains { if case .toolStarted(_, "getOrder", _) = $0 { true } else { false } })
+            #expect(events.contains { if case .toolCompleted(_, "getOrder", _, _) = $0 { true } else { false } })
+            guard case .completed(_, let provider, _, _)? = events.last else { Issue.record("no completion: \(events)"); return }
+            #expect(provider == "llama.cpp")
+        }
+    }
+
+    struct PlainPasswords: PasswordHasher {
+        func hash(_ password: String) throws -> String { "plain:" + password }
+        func verify(_ password: String, hash: String) -> Bool { hash == "plain:" + password }
     }
 }
