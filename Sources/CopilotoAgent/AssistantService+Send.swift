@@ -68,7 +68,7 @@ extension AssistantService {
                 let calls = model.tally
                 let spent = calls.total
                 let message = AssistantMessage(sessionId: session.id, role: "assistant", content: text, pendingActionId: proposed,
-                                               provider: provider, model: calls.last?.model, usage: spent.map(Self.usageJSON),
+                                               provider: provider, model: calls.last?.model, usage: spent.map { Self.usageJSON($0.usage, costNanoUSD: $0.costNanoUSD) },
                                                context: prompt.receipt, createdAt: clock())
                 let userTexts = history.filter { $0.role == "user" }.map(\.content) + [content]
                 let title = session.titleSetBy == .system && userTexts.count >= 2 ? await title(for: userTexts, model, language) : nil
@@ -139,14 +139,12 @@ extension AssistantService {
         try await store.withTenant(identity.tenantId) { tx in
             try await tx.assistant.append(message)
             if let model { try await store(usage: model, identity, sessionId: session.id, source: "assistant", in: tx) }
-            var updated = session
+            // Re-read: the user may have renamed the session while the turn ran; a user's title is final.
+            var updated = try await tx.assistant.session(session.id, userId: identity.user.id) ?? session
             updated.updatedAt = message.createdAt
-            if let title, let current = try await tx.assistant.session(session.id, userId: identity.user.id), current.titleSetBy == .system {
+            if let title, updated.titleSetBy == .system {
                 updated.title = String(title.prefix(80))
                 updated.titleSetBy = .ai
-            } else if let current = try await tx.assistant.session(session.id, userId: identity.user.id) {
-                updated.title = current.title
-                updated.titleSetBy = current.titleSetBy
             }
             try await tx.assistant.save(updated, isNew: false)
         }

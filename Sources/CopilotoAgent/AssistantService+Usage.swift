@@ -22,9 +22,9 @@ extension AssistantService {
         try? await store.withTenant(identity.tenantId) { try await store(usage: model, identity, sessionId: sessionId, source: source, in: $0) }
     }
 
-    /// The usage of a message as stored and returned by the API.
-    static func usageJSON(_ spent: (usage: ModelUsage, costNanoUSD: Int64)) -> JSONValue {
-        ["promptTokens": .number(Double(spent.usage.promptTokens)), "completionTokens": .number(Double(spent.usage.completionTokens)),
-         "costUsd": .number(Double(spent.costNanoUSD) / 1e9), "estimated": .bool(spent.usage.estimated)]
+    /// The usage of a message as stored and returned by the API (zeros when no model was called).
+    public static func usageJSON(_ usage: ModelUsage?, costNanoUSD: Int64) -> JSONValue {
+        ["promptTokens": .number(Double(usage?.promptTokens ?? 0)), "completionTokens": .number(Double(usage?.completionTokens ?? 0)),
+         "costUsd": .number(Double(costNanoUSD) / 1e9), "estimated": .bool(usage?.estimated ?? false)]
     }
 }

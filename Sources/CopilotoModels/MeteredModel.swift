@@ -10,18 +10,16 @@ public struct CallUsage: Sendable, Equatable {
     public var costNanoUSD: Int64
 }
 
-/// Wraps a model (usually the fallback chain) and reports every answered call with its usage and cost; when the
-/// provider sent no usage, tokens are estimated and marked so. Also keeps a running tally for the caller's turn.
+/// Wraps a model (usually the fallback chain) and keeps every answered call with its usage and cost for the
+/// caller to store; when the provider sent no usage, tokens are estimated and marked so.
 public struct MeteredModel: LanguageModel {
     public let base: any LanguageModel
     public let prices: PriceTable
-    let onCall: @Sendable (CallUsage) async -> Void
     private let calls = Tally()
 
-    public init(_ base: any LanguageModel, prices: PriceTable, onCall: @escaping @Sendable (CallUsage) async -> Void = { _ in }) {
+    public init(_ base: any LanguageModel, prices: PriceTable) {
         self.base = base
         self.prices = prices
-        self.onCall = onCall
     }
 
     public var providerName: String { base.providerName }
@@ -34,7 +32,7 @@ public struct MeteredModel: LanguageModel {
 
     public func respond(_ request: ModelRequest) async throws -> ModelResponse {
         let response = try await base.respond(request)
-        await note(request, response)
+        note(request, response)
         return response
     }
 
@@ -44,7 +42,7 @@ public struct MeteredModel: LanguageModel {
             let task = Task {
                 do {
                     for try await event in upstream {
-                        if case .completed(let response) = event { await note(request, response) }
+                        if case .completed(let response) = event { note(request, response) }
                         continuation.yield(event)
                     }
                     continuation.finish()
@@ -56,12 +54,10 @@ public struct MeteredModel: LanguageModel {
         }
     }
 
-    private func note(_ request: ModelRequest, _ response: ModelResponse) async {
+    private func note(_ request: ModelRequest, _ response: ModelResponse) {
         let usage = response.usage ?? TokenEstimate.usage(for: request, answer: response.text + response.toolCalls.map(\.arguments).joined())
         let cost = prices.cost(model: response.model, usage: usage).map(Self.nanos) ?? 0
-        let call = CallUsage(provider: response.provider, model: response.model, usage: usage, costNanoUSD: cost)
-        calls.append(call)
-        await onCall(call)
+        calls.append(CallUsage(provider: response.provider, model: response.model, usage: usage, costNanoUSD: cost))
     }
 
     static func nanos(_ usd: Decimal) -> Int64 {

@@ -15,11 +15,6 @@ struct ActionsBench: AsyncParsableCommand {
     @Option(help: "prepare+confirm pairs per backend.") var pairs = 1000
     @Option(help: "Concurrent callers.") var concurrency = 8
 
-    struct PlainHasher: PasswordHasher {
-        func hash(_ password: String) throws -> String { "plain:" + password }
-        func verify(_ password: String, hash: String) -> Bool { hash == "plain:" + password }
-    }
-
     func run() async throws {
         var rows: [[String]] = []
         for backend in backend { rows += try await measure(backend) }
@@ -29,7 +24,7 @@ struct ActionsBench: AsyncParsableCommand {
 
     private func measure(_ backend: Backend) async throws -> [[String]] {
         try await backend.withStore { store in
-            try await DemoSeeder(store: store, passwords: PlainHasher()).seedIfEmpty()
+            try await DemoSeeder(store: store, passwords: PlainPasswordHasher()).seedIfEmpty()
             let service = ActionService(store: store, authorizer: Authorizer(), signer: ApprovalSigner(secret: Data("bench".utf8)),
                                         runner: ToolRunner(box: SecretBox(secret: Data("bench".utf8))))
             guard let (user, _) = try await store.system.userForLogin(email: "manager@demo.local") else { throw BenchError.unexpected("no user") }

@@ -45,12 +45,7 @@ struct BenchServer {
         return ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
-    func peakRSSMegabytes() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-        return kilobytes / 1024
-    }
+    func peakRSSMegabytes() -> Double { copiloto_bench.peakRSSMegabytes(pid: String(pid)) }
 
     func stop() {
         kill(pid, SIGTERM)

@@ -16,9 +16,9 @@ struct LatencyStats: Sendable {
     }
 }
 
-/// Peak resident memory of this process (VmHWM), in MiB; 0 where /proc is missing.
-func peakRSSMegabytes() -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+/// Peak resident memory (VmHWM) of this process or of `pid`, in MiB; 0 where /proc is missing.
+func peakRSSMegabytes(pid: String = "self") -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
           let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
     return kilobytes / 1024

@@ -12,14 +12,9 @@ struct ActionHarness: Sendable {
     let service: ActionService
     let clock: TestClock
 
-    struct PlainHasher: PasswordHasher {
-        func hash(_ password: String) throws -> String { "plain:" + password }
-        func verify(_ password: String, hash: String) -> Bool { hash == "plain:" + password }
-    }
-
     static func run(_ backend: Backend, _ body: @Sendable (ActionHarness) async throws -> Void) async throws {
         try await backend.withStore { store in
-            try await DemoSeeder(store: store, passwords: PlainHasher()).seedIfEmpty()
+            try await DemoSeeder(store: store, passwords: PlainPasswordHasher()).seedIfEmpty()
             let clock = TestClock()
             let service = ActionService(store: store, authorizer: Authorizer(), signer: ApprovalSigner(secret: Data("k".utf8)),
                                         runner: ToolRunner(box: SecretBox(secret: Data("k".utf8))),

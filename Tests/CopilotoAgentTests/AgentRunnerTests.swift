@@ -11,15 +11,10 @@ import Testing
 /// The agent loop with a scripted model over the real action service on a seeded SQLite file.
 @Suite("Agent runner")
 struct AgentRunnerTests {
-    struct PlainHasher: PasswordHasher {
-        func hash(_ password: String) throws -> String { "plain:" + password }
-        func verify(_ password: String, hash: String) -> Bool { hash == "plain:" + password }
-    }
-
     static func run(_ email: String, _ script: [ModelResponse], mode: AgentRunner.Mode = .agent, limits: AgentLimits = AgentLimits(),
                     _ check: @Sendable ([AgentEvent], ScriptedModel, SQLDataStore, Identity) async throws -> Void) async throws {
         try await Backend.sqlite.withStore { store in
-            try await DemoSeeder(store: store, passwords: PlainHasher()).seedIfEmpty()
+            try await DemoSeeder(store: store, passwords: PlainPasswordHasher()).seedIfEmpty()
             let actions = ActionService(store: store, authorizer: Authorizer(), signer: ApprovalSigner(secret: Data("k".utf8)),
                                         runner: ToolRunner(box: SecretBox(secret: Data("k".utf8))))
             guard let (user, _) = try await store.system.userForLogin(email: email) else { throw CopilotoError.notFound(resource: "user") }

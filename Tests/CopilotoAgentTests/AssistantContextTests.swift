@@ -15,7 +15,7 @@ struct AssistantContextTests {
     @Test("the page, the record on screen and mentioned records go into the prompt")
     func contextAndMentions() async throws {
         try await Backend.sqlite.withStore { store in
-            try await DemoSeeder(store: store, passwords: AgentRunnerTests.PlainHasher()).seedIfEmpty()
+            try await DemoSeeder(store: store, passwords: PlainPasswordHasher()).seedIfEmpty()
             guard let (user, _) = try await store.system.userForLogin(email: "manager@demo.local"),
                   let (outsider, _) = try await store.system.userForLogin(email: "owner@outra.local") else { return }
             let identity = Identity(user: user, tokenId: UUID())

@@ -48,7 +48,7 @@ struct LocalDialogueTests {
 
     static func chat(_ body: @Sendable (Chat) async throws -> Void) async throws {
         try await Backend.sqlite.withStore { store in
-            try await DemoSeeder(store: store, passwords: AgentRunnerTests.PlainHasher()).seedIfEmpty()
+            try await DemoSeeder(store: store, passwords: PlainPasswordHasher()).seedIfEmpty()
             guard let (user, _) = try await store.system.userForLogin(email: "manager@demo.local") else { return }
             let identity = Identity(user: user, tokenId: UUID())
             let actions = ActionService(store: store, authorizer: Authorizer(), signer: ApprovalSigner(secret: Data("k".utf8)),

@@ -18,7 +18,7 @@ struct PromptInjectionTests {
     static func run(_ email: String, mode: String, _ script: @escaping @Sendable (Customer) -> [ModelResponse],
                     _ check: @Sendable (AssistantService, Identity, UUID, Customer, SQLDataStore, [AssistantEvent]) async throws -> Void) async throws {
         try await Backend.sqlite.withStore { store in
-            try await DemoSeeder(store: store, passwords: AgentRunnerTests.PlainHasher()).seedIfEmpty()
+            try await DemoSeeder(store: store, passwords: PlainPasswordHasher()).seedIfEmpty()
             guard let (user, _) = try await store.system.userForLogin(email: email) else { return }
             let identity = Identity(user: user, tokenId: UUID())
             let victim = try await store.withTenant(user.tenantId) { tx -> Customer in

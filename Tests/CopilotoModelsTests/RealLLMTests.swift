@@ -80,7 +80,7 @@ extension RealLLMTests {
     @Test("a real tool call runs through the agent loop and the model answers after the result")
     func agentLoop() async throws {
         try await Backend.sqlite.withStore { store in
-            try await DemoSeeder(store: store, passwords: PlainPasswords()).seedIfEmpty()
+            try await DemoSeeder(store: store, passwords: PlainPasswordHasher()).seedIfEmpty()
             guard let (user, _) = try await store.system.userForLogin(email: "viewer@demo.local") else { return }
             let identity = Identity(user: user, tokenId: UUID())
             let actions = ActionService(store: store, authorizer: Authorizer(), signer: ApprovalSigner(secret: Data("k".utf8)),
@@ -100,8 +100,4 @@ extension RealLLMTests {
         }
     }
 
-    struct PlainPasswords: PasswordHasher {
-        func hash(_ password: String) throws -> String { "plain:" + password }
-        func verify(_ password: String, hash: String) -> Bool { hash == "plain:" + password }
-    }
 }

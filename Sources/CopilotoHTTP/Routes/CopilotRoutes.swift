@@ -52,7 +52,7 @@ struct CopilotRoutes {
             switch event {
             case .messageCompleted(let id, let content, let provider, let usage, let cost, let notice):
                 return try JSONResponse.make(["id": .string(id.uuidString.lowercased()), "content": .string(content), "provider": .string(provider),
-                                              "usage": SSEEncoding.usageJSON(usage, cost), "notice": notice.map(JSONValue.string) ?? .null,
+                                              "usage": AssistantService.usageJSON(usage, costNanoUSD: cost), "notice": notice.map(JSONValue.string) ?? .null,
                                               "expiresAt": .string(JSONCoding.rfc3339(Date().addingTimeInterval(QuickExchange.lifetime)))] as JSONValue)
             case .agent(.failed):
                 return try JSONResponse.make(["error": SSEEncoding.encode(event).1], status: .badGateway)

@@ -58,7 +58,7 @@ enum SSEEncoding {
                 resolved.append(encode(event).1)
             case .messageCompleted(let id, let content, let provider, let usage, let cost, let notice):
                 messages.append(["id": .string(id.uuidString), "role": "assistant", "content": .string(content), "provider": .string(provider),
-                                 "notice": notice.map(JSONValue.string) ?? .null, "usage": usageJSON(usage, cost),
+                                 "notice": notice.map(JSONValue.string) ?? .null, "usage": AssistantService.usageJSON(usage, costNanoUSD: cost),
                                  "pendingActionId": pending.last?.string("pendingActionId").map(JSONValue.string) ?? .null])
             default: continue
             }
@@ -85,12 +85,7 @@ enum SSEEncoding {
             return ("action.resolved", ["pendingActionId": .string(id.uuidString), "status": .string(status), "result": result ?? .null])
         case .messageCompleted(let id, let content, let provider, let usage, let cost, let notice):
             return ("message.completed", ["messageId": .string(id.uuidString), "content": .string(content), "provider": .string(provider),
-                                          "usage": usageJSON(usage, cost), "notice": notice.map(JSONValue.string) ?? .null])
+                                          "usage": AssistantService.usageJSON(usage, costNanoUSD: cost), "notice": notice.map(JSONValue.string) ?? .null])
         }
-    }
-
-    static func usageJSON(_ usage: ModelUsage?, _ costNanoUSD: Int64) -> JSONValue {
-        ["promptTokens": .number(Double(usage?.promptTokens ?? 0)), "completionTokens": .number(Double(usage?.completionTokens ?? 0)),
-         "costUsd": .number(Double(costNanoUSD) / 1e9), "estimated": .bool(usage?.estimated ?? false)]
     }
 }
