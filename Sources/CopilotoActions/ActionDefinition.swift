@@ -26,6 +26,7 @@ public struct ActionContext: Sendable {
     public let now: Date
     public let language: Language
     public let authorizer: Authorizer
+    public let knowledge: KnowledgeRetriever
 }
 
 /// What a confirmation card shows: a sentence, the changes, and for bulk actions a count and sample.

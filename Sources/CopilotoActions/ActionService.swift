@@ -11,9 +11,13 @@ public struct ActionService: Sendable {
     public let runner: ToolRunner
     public let pendingLifetime: TimeInterval
     public let clock: @Sendable () -> Date
+    /// The knowledge base's retrieval, for `search_kb`.
+    public let knowledge: KnowledgeRetriever
 
     public init(store: any DataStore, registry: ActionRegistry = .standard, authorizer: Authorizer, signer: ApprovalSigner,
-                runner: ToolRunner, pendingLifetime: TimeInterval = 600, clock: @escaping @Sendable () -> Date = Date.init) {
+                runner: ToolRunner, pendingLifetime: TimeInterval = 600, knowledge: KnowledgeRetriever = KnowledgeRetriever(),
+                clock: @escaping @Sendable () -> Date = Date.init) {
+        self.knowledge = knowledge
         self.store = store
         self.registry = registry
         self.authorizer = authorizer
@@ -58,7 +62,7 @@ public struct ActionService: Sendable {
     }
 
     func context(_ identity: Identity, _ tx: (any TenantStore)?, _ now: Date, _ language: Language) -> ActionContext {
-        ActionContext(identity: identity, transaction: tx, now: now, language: language, authorizer: authorizer)
+        ActionContext(identity: identity, transaction: tx, now: now, language: language, authorizer: authorizer, knowledge: knowledge)
     }
 
     /// Appends an audit row in its own transaction (used when the main one rolled back).

@@ -52,7 +52,7 @@ enum DemoKnowledge {
                               content: spec.content, createdAt: now.addingTimeInterval(Double(index - 100) * 86_400))
         }
         try await store.withTenant(tenantId) { tx in
-            for document in items { try await tx.knowledge.save(document, chunks: KnowledgeService.chunks(document), isNew: true) }
+            for document in items { try await tx.knowledge.save(document, chunks: KnowledgeService.chunks(document), vectors: nil, isNew: true) }
         }
     }
 }

@@ -18,6 +18,9 @@ public struct AppDependencies: Sendable {
     public let assistant: AssistantService
     public let mentions: MentionService
     public let usage: UsageService
+    public let knowledge: KnowledgeService
+    /// Largest knowledge document upload (JSON or raw file).
+    public let maxDocumentBytes: Int
     public let metrics: PrometheusCollectorRegistry
     public let logger: Logger
     /// Largest JSON body accepted; larger ones get 413.
@@ -28,15 +31,19 @@ public struct AppDependencies: Sendable {
     public init(store: any DataStore, passwords: any PasswordHasher, tokens: any TokenHasher, secret: Data,
                 metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger,
                 maxBodyBytes: Int = 1 << 20, loginLimiter: LoginRateLimiter = LoginRateLimiter(),
-                defaultProvider: OpenAICompatibleProvider.Configuration? = nil, sseHeartbeat: Duration = .seconds(15)) {
+                defaultProvider: OpenAICompatibleProvider.Configuration? = nil, sseHeartbeat: Duration = .seconds(15),
+                embedder: (any EmbeddingModel)? = nil, maxDocumentBytes: Int = 16 << 20) {
+        let retriever = KnowledgeRetriever(embedder: embedder)
+        self.maxDocumentBytes = maxDocumentBytes
         self.sseHeartbeat = sseHeartbeat
         let authorizer = Authorizer()
+        self.knowledge = KnowledgeService(store: store, authorizer: authorizer, retriever: retriever, pdf: PDFToText.find())
         self.store = store
         self.authorizer = authorizer
         self.crm = CRMService(store: store, authorizer: authorizer)
         self.secrets = SecretBox(secret: secret)
         self.actions = ActionService(store: store, authorizer: authorizer, signer: ApprovalSigner(secret: secret),
-                                     runner: ToolRunner(box: secrets))
+                                     runner: ToolRunner(box: secrets), knowledge: retriever)
         let providers = ProviderSettingsService(store: store, authorizer: authorizer, sealer: secrets)
         let breaker = CircuitBreaker()
         self.assistant = AssistantService(store: store, actions: actions, models: { tenantId in

@@ -46,7 +46,7 @@ public func buildApplication(_ deps: AppDependencies, host: String, port: Int, s
     Application(
         router: buildRouter(deps),
         configuration: .init(address: .hostname(host, port: port), serverName: "Copiloto"),
-        services: services + [Housekeeping(store: deps.store, logger: deps.logger)],
+        services: services + [Housekeeping(store: deps.store, retriever: deps.knowledge.retriever, logger: deps.logger)],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
         logger: deps.logger)
 }

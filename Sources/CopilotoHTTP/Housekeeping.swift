@@ -3,23 +3,32 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Periodic clean-up that runs beside the server: deletes quick exchanges past their 7-day lifetime.
+/// Periodic work beside the server: deletes quick exchanges past their 7-day lifetime and embeds knowledge chunks
+/// that have no vector from the current model yet (first pass right at start-up).
 public struct Housekeeping: Service {
     let store: any DataStore
     let interval: Duration
     let logger: Logger
+    let retriever: KnowledgeRetriever?
 
-    public init(store: any DataStore, interval: Duration = .seconds(3600), logger: Logger) {
+    public init(store: any DataStore, interval: Duration = .seconds(3600), retriever: KnowledgeRetriever? = nil, logger: Logger) {
         self.store = store
         self.interval = interval
+        self.retriever = retriever
         self.logger = logger
     }
 
     public func run() async throws {
         await cancelWhenGracefulShutdown {
+            var lastSweep = ContinuousClock.now - interval
             while !Task.isCancelled {
-                await sweep()
-                try? await Task.sleep(for: interval)
+                if ContinuousClock.now - lastSweep >= interval {
+                    await sweep()
+                    lastSweep = .now
+                } else {
+                    await embedMissing()
+                }
+                try? await Task.sleep(for: min(interval, .seconds(60)))
             }
         }
     }
@@ -31,6 +40,20 @@ public struct Housekeeping: Service {
             if removed > 0 { logger.info("expired quick exchanges deleted", metadata: ["count": "\(removed)"]) }
         } catch {
             logger.warning("housekeeping failed", metadata: ["error": "\(error)"])
+        }
+        await embedMissing()
+    }
+
+    /// Vectors for chunks that lack them, tenant by tenant.
+    public func embedMissing() async {
+        guard let retriever, let model = retriever.embedder?.name else { return }
+        do {
+            for tenant in try await store.system.tenantIds() {
+                let count = try await retriever.backfill(store: store, tenantId: tenant)
+                if count > 0 { logger.info("knowledge chunks embedded", metadata: ["count": "\(count)", "model": "\(model)"]) }
+            }
+        } catch {
+            logger.warning("embedding knowledge chunks failed", metadata: ["error": "\(error)"])
         }
     }
 }

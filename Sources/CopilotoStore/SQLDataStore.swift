@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import SQLKit
+import NIOConcurrencyHelpers
 
 /// The `DataStore` over SQLite or PostgreSQL; which one is decided by the database URL.
 public final class SQLDataStore: DataStore {
@@ -10,6 +11,10 @@ public final class SQLDataStore: DataStore {
     public let system: any SystemStore
     public var backendName: String { backend.name }
     private let logger: Logger
+    /// True once migrations found the pgvector column (PostgreSQL with the extension).
+    private let nativeVectors = NIOLockedValueBox(false)
+    /// "pgvector" or "in-process": where vector search runs.
+    public var vectorIndex: String { nativeVectors.withLockedValue { $0 } ? "pgvector" : "in-process" }
 
     init(backend: any SQLBackend, logger: Logger) {
         self.backend = backend
@@ -30,12 +35,23 @@ public final class SQLDataStore: DataStore {
     /// Applies pending migrations; returns the versions applied.
     @discardableResult
     public func migrate() async throws -> [Int] {
-        try await Migrator(backend: backend, logger: logger).migrate()
+        let applied = try await Migrator(backend: backend, logger: logger).migrate()
+        if backend.isPostgres {
+            let found = try await backend.transaction(tenant: nil) { db in
+                try await db.raw("""
+                    SELECT 1 AS present FROM information_schema.columns
+                    WHERE table_schema = current_schema() AND table_name = 'knowledge_chunks' AND column_name = 'embedding_vec'
+                    """).all().count
+            }
+            nativeVectors.withLockedValue { $0 = found > 0 }
+        }
+        return applied
     }
 
     public func withTenant<T: Sendable>(_ tenantId: UUID, _ body: @Sendable (any TenantStore) async throws -> T) async throws -> T {
-        try await backend.transaction(tenant: tenantId) { db in
-            try await StoreErrors.mapping { try await body(SQLTenantStore(db: db, tenantId: tenantId)) }
+        let native = nativeVectors.withLockedValue { $0 }
+        return try await backend.transaction(tenant: tenantId) { db in
+            try await StoreErrors.mapping { try await body(SQLTenantStore(db: db, tenantId: tenantId, nativeVectors: native)) }
         }
     }
 

@@ -28,6 +28,10 @@ public final class FakeOpenAIServer: Sendable {
     private let authorizations = Mutex<[String]>([])
 
     private let responder: (@Sendable (JSONValue) -> FakeReply)?
+    /// Replies `/embeddings` and feature extraction give before answering normally (errors to test fallbacks).
+    public let embeddingFailures = Mutex<[FakeReply]>([])
+    /// How many embedding requests arrived.
+    public let embeddingRequests = Mutex(0)
 
     public init(_ replies: [FakeReply]) {
         self.replies = Mutex(replies)
@@ -56,6 +60,27 @@ public final class FakeOpenAIServer: Sendable {
             let next = self.responder?(json) ?? self.replies.withLock { $0.isEmpty ? FakeReply.status(500, code: "no_script") : $0.removeFirst() }
             return try await FakeWire.respond(next, streaming: json["stream"] == .bool(true), model: json.string("model") ?? "fake")
         }
+        router.post("/v1/embeddings") { request, _ -> Response in try await self.embeddings(request, huggingFace: false) }
+        router.post("/v1/models/:org/:model/pipeline/feature-extraction") { request, _ -> Response in
+            try await self.embeddings(request, huggingFace: true)
+        }
         try await LocalServer.run(router) { port in try await body("http://127.0.0.1:\(port)/v1") }
+    }
+
+    /// OpenAI's embeddings list (with usage) or HF's bare list of vectors, from `HashingEmbedder`.
+    private func embeddings(_ request: Request, huggingFace: Bool) async throws -> Response {
+        embeddingRequests.withLock { $0 += 1 }
+        if let failure = embeddingFailures.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
+            return try await FakeWire.respond(failure, streaming: false, model: "fake")
+        }
+        let json = (try? JSONValue.parse(Data(try await request.body.collect(upTo: 8 << 20).readableBytesView))) ?? .null
+        let inputs = (json[huggingFace ? "inputs" : "input"]?.arrayValue ?? []).compactMap(\.stringValue)
+        let embedder = HashingEmbedder(dimensions: 64)
+        let vectors = inputs.map { JSONValue.array(embedder.vector($0).map { .number(Double($0)) }) }
+        if huggingFace { return FakeWire.json(.array(vectors)) }
+        let tokens = inputs.reduce(0) { $0 + $1.split(separator: " ").count }
+        return FakeWire.json(["object": "list", "model": .string(json.string("model") ?? "fake"),
+                              "data": .array(vectors.enumerated().reversed().map { ["object": "embedding", "index": .number(Double($0.offset)), "embedding": $0.element] }),
+                              "usage": ["prompt_tokens": .number(Double(tokens)), "total_tokens": .number(Double(tokens))]])
     }
 }

@@ -38,4 +38,23 @@ struct KnowledgeTests {
             #expect(try await api.get("/v1/knowledge/search?q=", token: editor).status == 400)
         }
     }
+
+    @Test("the local assistant answers a policy question from the knowledge base and cites it; with no support it says so")
+    func citedAnswer() async throws {
+        try await TestApp.run { api, _ in
+            let token = try await api.login("attendant@demo.local")
+            let id = try #require(try await api.post("/v1/assistant/sessions", token: token, ["mode": "agent"]).json.string("id"))
+            let reply = try await api.post("/v1/assistant/sessions/\(id)/messages", token: token,
+                                           ["content": "Qual o prazo para trocar um produto com defeito?"])
+            let answer = try #require(reply["messages"]?.arrayValue?.last?.string("content"))
+            #expect(answer.contains("Fonte: Política de trocas e devoluções"), "\(answer)")
+            #expect(answer.contains("30 dias"), "\(answer)")
+            #expect(reply["messages"]?.arrayValue?.contains { $0.string("toolName") == "search_kb" || $0["toolCalls"] != nil } == true
+                    || answer.contains("Segundo"))
+            let none = try await api.post("/v1/assistant/sessions/\(id)/messages", token: token,
+                                          ["content": "Vocês vendem passagens de ônibus interestaduais?"])
+            let refusal = try #require(none["messages"]?.arrayValue?.last?.string("content"))
+            #expect(refusal.contains("Não encontrei nada na base de conhecimento"), "\(refusal)")
+        }
+    }
 }

@@ -12,7 +12,18 @@ extension Catalogue {
         risk: .read, preview: readPreview,
         execute: { params, ctx in
             let limit = params["limit"].flatMap { if case .number(let n) = $0 { Int(n) } else { nil } } ?? 5
-            let hits = try await KnowledgeService.search(params.string("query") ?? "", limit: limit, in: ctx.tx)
-            return ["items": try JSONCoding.value(hits)]
+            let query = params.string("query") ?? ""
+            let mode = ctx.knowledge.defaultMode
+            let vector = try? await ctx.knowledge.queryVector(query, mode: mode)
+            let hits = try await ctx.knowledge.search(query, mode: vector == nil ? .lexical : mode, vector: vector, limit: limit, in: ctx.tx)
+            guard !hits.isEmpty else {
+                return ["items": [], "found": false,
+                        "note": .string(ctx.language == .en
+                            ? "Nothing in the knowledge base supports an answer; say so instead of guessing."
+                            : "Nada na base de conhecimento sustenta uma resposta; diga isso em vez de supor.")]
+            }
+            return ["items": try JSONCoding.value(hits), "found": true,
+                    "note": .string(ctx.language == .en ? "Answer only from these passages and cite each title you use."
+                                                        : "Responda só com base nestes trechos e cite o título de cada um que usar.")]
         })
 }

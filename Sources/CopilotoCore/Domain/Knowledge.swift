@@ -41,8 +41,9 @@ public struct KnowledgeChunk: Sendable, Equatable, Codable {
 
 /// Knowledge documents and their chunks of one tenant.
 public protocol KnowledgeRepository: Sendable {
-    /// Stores a document with its chunks, replacing any previous chunks (re-indexing on update).
-    func save(_ document: KnowledgeDocument, chunks: [KnowledgeChunk], isNew: Bool) async throws
+    /// Stores a document with its chunks (and their vectors, when computed), replacing any previous chunks
+    /// (re-indexing on update), and moves the tenant's index version on.
+    func save(_ document: KnowledgeDocument, chunks: [KnowledgeChunk], vectors: ChunkVectors?, isNew: Bool) async throws
     func find(_ id: UUID) async throws -> KnowledgeDocument?
     func list(_ page: PageRequest) async throws -> Page<KnowledgeDocument>
     /// Removes a document and its chunks; false when absent.
@@ -51,4 +52,41 @@ public protocol KnowledgeRepository: Sendable {
     func candidates(terms: [String], limit: Int) async throws -> [KnowledgeChunk]
     /// How many chunks the tenant has (for idf).
     func chunkCount() async throws -> Int
+    /// A number that changes whenever the tenant's chunks or vectors change (to refresh in-process indexes).
+    func indexVersion() async throws -> Int
+    /// Every chunk of the tenant, with its stored vector when `withVectors` (for the in-process index).
+    func indexedChunks(withVectors: Bool) async throws -> [IndexedChunk]
+    /// Chunks with no vector from `model` yet (a model was added or changed), at most `limit`.
+    func chunksMissingVectors(model: String, limit: Int) async throws -> [KnowledgeChunk]
+    /// Stores vectors computed later for existing chunks.
+    func setVectors(_ chunks: [KnowledgeChunk], _ vectors: ChunkVectors) async throws
+    /// The nearest chunks by cosine similarity from the database's own vector index (pgvector), or nil when the
+    /// database has none and the caller must search in process.
+    func nearest(_ vector: [Float], model: String, limit: Int) async throws -> [(KnowledgeChunk, Double)]?
+    /// True when `nearest` is answered by the database (pgvector); the in-process index then skips vectors.
+    var hasNativeVectors: Bool { get }
+}
+
+/// Vectors for a list of chunks, in the same order, from one embedding model.
+public struct ChunkVectors: Sendable {
+    public let model: String
+    public let vectors: [[Float]]
+
+    public init(model: String, vectors: [[Float]]) {
+        self.model = model
+        self.vectors = vectors
+    }
+}
+
+/// A chunk as the in-process index loads it.
+public struct IndexedChunk: Sendable {
+    public let chunk: KnowledgeChunk
+    public let model: String?
+    public let vector: [Float]?
+
+    public init(chunk: KnowledgeChunk, model: String?, vector: [Float]?) {
+        self.chunk = chunk
+        self.model = model
+        self.vector = vector
+    }
 }

@@ -8,31 +8,80 @@ public struct KnowledgeHit: Sendable, Codable, Equatable {
     public let score: Double
 }
 
-/// The tenant's knowledge base: documents in, chunks indexed, cited passages out.
+/// Reads the text of a PDF (pdftotext where installed).
+public protocol PDFTextExtractor: Sendable {
+    func text(fromPDF data: Data) async throws -> String
+}
+
+/// The tenant's knowledge base: documents in (text, Markdown, HTML, PDF), chunks and vectors indexed, cited
+/// passages out.
 public struct KnowledgeService: Sendable {
+    /// The most text one document may hold once extracted (larger ones get 413).
+    public static let maxCharacters = 1_000_000
+
     public let store: any DataStore
     public let authorizer: Authorizer
+    public let retriever: KnowledgeRetriever
+    public let pdf: (any PDFTextExtractor)?
     public let clock: @Sendable () -> Date
 
-    public init(store: any DataStore, authorizer: Authorizer, clock: @escaping @Sendable () -> Date = Date.init) {
+    public init(store: any DataStore, authorizer: Authorizer, retriever: KnowledgeRetriever = KnowledgeRetriever(),
+                pdf: (any PDFTextExtractor)? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.authorizer = authorizer
+        self.retriever = retriever
+        self.pdf = pdf
         self.clock = clock
     }
 
+    /// A new document from JSON: `title`, `content` (or `contentBase64` for PDF), `format`, `source`, `tags`.
     public func create(_ identity: Identity, body: JSONValue) async throws -> KnowledgeDocument {
-        var r = FieldReader(body, allowed: ["title", "content", "source", "tags"])
-        let title = r.string("title", required: true, max: 300)
-        let content = r.string("content", required: true, max: 500_000)
-        let source = r.string("source", max: 500)
-        let tags = r.stringList("tags") ?? []
-        try r.finish()
-        guard let title, let content else { throw CopilotoError.invalid(r.errors) }
+        let input = try await read(body, creating: true)
+        guard let title = input.title, let content = input.content else { throw CopilotoError.invalid([]) }
+        return try await create(identity, title: title, content: content, source: input.source, tags: input.tags ?? [])
+    }
+
+    /// A new document from an uploaded file's bytes.
+    public func upload(_ identity: Identity, title: String?, source: String?, tags: [String], format: DocumentFormat,
+                       data: Data) async throws -> KnowledgeDocument {
+        guard let title = title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty, title.count <= 300 else {
+            throw CopilotoError.invalid([FieldError(field: "title", code: .required)])
+        }
+        let content = try await text(format == .pdf ? nil : String(decoding: data, as: UTF8.self), pdf: format == .pdf ? data : nil,
+                                     format: format)
+        return try await create(identity, title: title, content: content, source: source, tags: tags)
+    }
+
+    private func create(_ identity: Identity, title: String, content: String, source: String?, tags: [String]) async throws
+        -> KnowledgeDocument {
         let document = KnowledgeDocument(tenantId: identity.tenantId, title: title, source: source, tags: tags, content: content,
                                          createdAt: clock())
+        try await store.withTenant(identity.tenantId) { tx in try await authorizer.require(identity, "manageKnowledge", in: tx) }
+        let chunks = Self.chunks(document)
+        let vectors = await retriever.vectors(for: chunks)
         try await store.withTenant(identity.tenantId) { tx in
             try await authorizer.require(identity, "manageKnowledge", in: tx)
-            try await tx.knowledge.save(document, chunks: Self.chunks(document), isNew: true)
+            try await tx.knowledge.save(document, chunks: chunks, vectors: vectors, isNew: true)
+        }
+        return document
+    }
+
+    /// Changes a document; a new text is chunked and embedded again (the old chunks are gone at once).
+    public func update(_ identity: Identity, id: UUID, body: JSONValue) async throws -> KnowledgeDocument {
+        let input = try await read(body, creating: false)
+        var document = try await get(identity, id: id, permission: "manageKnowledge")
+        if let title = input.title { document.title = title }
+        if let content = input.content { document.content = content }
+        if input.hasSource { document.source = input.source }
+        if let tags = input.tags { document.tags = tags }
+        document.updatedAt = clock()
+        let chunks = Self.chunks(document)
+        let vectors = await retriever.vectors(for: chunks)
+        let saved = document
+        try await store.withTenant(identity.tenantId) { tx in
+            try await authorizer.require(identity, "manageKnowledge", in: tx)
+            guard try await tx.knowledge.find(id) != nil else { throw CopilotoError.notFound(resource: "knowledge") }
+            try await tx.knowledge.save(saved, chunks: chunks, vectors: vectors, isNew: false)
         }
         return document
     }
@@ -51,9 +100,9 @@ public struct KnowledgeService: Sendable {
         }
     }
 
-    public func get(_ identity: Identity, id: UUID) async throws -> KnowledgeDocument {
+    public func get(_ identity: Identity, id: UUID, permission: String = "listKnowledge") async throws -> KnowledgeDocument {
         try await store.withTenant(identity.tenantId) { tx in
-            try await authorizer.require(identity, "listKnowledge", in: tx)
+            try await authorizer.require(identity, permission, in: tx)
             guard let document = try await tx.knowledge.find(id) else { throw CopilotoError.notFound(resource: "knowledge") }
             return document
         }
@@ -66,20 +115,15 @@ public struct KnowledgeService: Sendable {
         }
     }
 
-    public func search(_ identity: Identity, query: String, limit: Int) async throws -> [KnowledgeHit] {
-        try await store.withTenant(identity.tenantId) { tx in
+    /// Cited passages for a question; `mode` defaults to hybrid when an embedding model is configured.
+    public func search(_ identity: Identity, query: String, mode: KnowledgeRetriever.Mode? = nil, limit: Int) async throws
+        -> (KnowledgeRetriever.Mode, [KnowledgeHit]) {
+        let mode = mode ?? retriever.defaultMode
+        let vector = try await retriever.queryVector(query, mode: mode)
+        let hits = try await store.withTenant(identity.tenantId) { tx in
             try await authorizer.require(identity, "search_kb", in: tx)
-            return try await Self.search(query, limit: limit, in: tx)
+            return try await retriever.search(query, mode: mode, vector: vector, limit: limit, in: tx)
         }
-    }
-
-    /// Lexical retrieval inside an open transaction (also used by the `search_kb` action).
-    public static func search(_ query: String, limit: Int, in tx: any TenantStore) async throws -> [KnowledgeHit] {
-        let terms = LexicalScorer.terms(query)
-        let candidates = try await tx.knowledge.candidates(terms: terms, limit: 500)
-        let ranked = LexicalScorer.rank(terms, candidates, total: try await tx.knowledge.chunkCount())
-        return ranked.prefix(min(max(limit, 1), 20)).map {
-            KnowledgeHit(documentId: $0.0.documentId, title: $0.0.title, chunk: $0.0.text, score: ($0.1 * 1000).rounded() / 1000)
-        }
+        return (mode, hits)
     }
 }

@@ -15,13 +15,15 @@ public enum LexicalScorer {
             .filter { $0.count > 1 && !stopWords.contains($0) }.map(stem)
     }
 
-    /// Strips common plural and gender endings ("trocas" → "troca", "produtos" → "produt").
+    /// Strips plural and gender endings so singular, plural, masculine and feminine meet ("trocas", "troca" → "troc";
+    /// "produtos" → "produt"; "devoluções" → "devoluc").
     static func stem(_ word: String) -> String {
-        guard word.count > 4 else { return word }
-        for suffix in ["coes", "ções", "mente", "s", "a", "o", "e"] where word.hasSuffix(suffix) && word.count - suffix.count >= 4 {
-            return String(word.dropLast(suffix.count))
-        }
-        return word
+        var word = Substring(word)
+        if word.hasSuffix("coes") || word.hasSuffix("cao") { return String(word.dropLast(word.hasSuffix("coes") ? 3 : 2)) }
+        if word.hasSuffix("mente"), word.count >= 9 { word = word.dropLast(5) }
+        if word.count > 4, word.hasSuffix("s") { word = word.dropLast() }
+        if word.count > 4, let last = word.last, "aoe".contains(last) { word = word.dropLast() }
+        return String(word)
     }
 
     /// Scores chunks for the query terms (BM25, k1 1.2, b 0.75); `total` is the number of chunks in the index.

@@ -79,6 +79,8 @@ public protocol SystemStore: Sendable {
     func tenant(slug: String) async throws -> Tenant?
     func branches(of tenantId: UUID) async throws -> [Tenant]
     func tenantCount() async throws -> Int
+    /// Every tenant's id (for background passes over all tenants).
+    func tenantIds() async throws -> [UUID]
     /// Stores a user with a password hash (a KDF string, never the password).
     func createUser(_ user: User, passwordHash: String) async throws
     /// The user and password hash for a login e-mail.

@@ -16,6 +16,8 @@ public enum CopilotoError: Error, Sendable, Equatable {
     case expired
     /// The body is larger than allowed.
     case tooLarge(limitBytes: Int)
+    /// A knowledge document's text is longer than allowed.
+    case documentTooLarge(limitCharacters: Int)
     /// Too many attempts; try again after the given number of seconds.
     case rateLimited(retryAfterSeconds: Int)
     /// The input is well formed but cannot be processed.

@@ -6,7 +6,7 @@ public enum MessageKey: String, Sendable, Equatable, Codable {
     case unprocessable, internalError, invalidCredentials
     case duplicateEmail, duplicateSKU, duplicateCode, stillReferenced, insufficientStock, invoiceAlreadyPaid
     case paymentExceedsBalance, discountNotApplicable, invalidStatusTransition, categoryCycle
-    case approvalMismatch, actionCancelled, actionFailed, actionFinished, noContactForChannel, actionRunning
+    case documentTooLarge, pdfUnreadable, approvalMismatch, actionCancelled, actionFailed, actionFinished, noContactForChannel, actionRunning
 
     /// The text of this message in the given language.
     public func text(_ language: Language) -> String {
@@ -22,6 +22,10 @@ public enum MessageKey: String, Sendable, Equatable, Codable {
         .conflict: ("Isso conflita com o estado atual.", "That conflicts with the current state."),
         .expired: ("Isso expirou.", "That has expired."),
         .tooLarge: ("O conteúdo enviado é grande demais.", "The request body is too large."),
+        .documentTooLarge: ("O documento é grande demais para a base de conhecimento. Divida em partes menores.",
+                            "The document is too large for the knowledge base. Split it into smaller parts."),
+        .pdfUnreadable: ("Não consegui extrair o texto desse PDF (ele pode ser só imagem, ou o pdftotext não está instalado).",
+                         "Couldn't extract text from that PDF (it may be images only, or pdftotext is not installed)."),
         .rateLimited: ("Muitas tentativas. Espere um pouco e tente de novo.", "Too many attempts. Wait a bit and try again."),
         .unprocessable: ("Não foi possível processar o pedido.", "The request could not be processed."),
         .internalError: ("Algo deu errado do nosso lado.", "Something went wrong on our side."),

@@ -57,6 +57,10 @@ struct ErrorBody {
             var details = ErrorDetails()
             details.limitBytes = limit
             return make(.contentTooLarge, "too_large", .tooLarge, language, details)
+        case .documentTooLarge(let limit):
+            var details = ErrorDetails()
+            details.limitCharacters = limit
+            return make(.contentTooLarge, "too_large", .documentTooLarge, language, details)
         case .rateLimited(let seconds):
             var body = make(.tooManyRequests, "rate_limited", .rateLimited, language)
             body = ErrorBody(status: body.status, payload: body.payload, retryAfter: seconds)
@@ -94,6 +98,7 @@ struct ErrorDetails: Encodable {
     var action: String?
     var reason: String?
     var limitBytes: Int?
+    var limitCharacters: Int?
 }
 
 struct FieldErrorBody: Encodable {

@@ -27,9 +27,16 @@ public struct HeuristicEngine: LanguageModel {
         let dialogue = Dialogue.resolve(request.messages, userIndex: userIndex)
         let text = dialogue.text
         let language = LocalReplies.language(of: text)
-        guard let action = dialogue.intent else { return reply(LocalReplies.noAction(text, language)) }
-        guard let tool = request.tools.first(where: { $0.name == action }) else { return reply(LocalReplies.notAllowed(action, language)) }
         let results = ToolResults(request.messages[(userIndex + 1)...])
+        let intent = dialogue.intent.flatMap { LocalKnowledge.isPolicyQuestion(text, intent: $0) ? nil : $0 }
+        guard let action = intent else {
+            guard LocalKnowledge.isQuestion(text), request.tools.contains(where: { $0.name == "search_kb" }) else {
+                return reply(LocalReplies.noAction(text, language))
+            }
+            if let found = results.output(of: "search_kb") { return reply(LocalKnowledge.summary(found, language)) }
+            return call("search_kb", ["query": .string(text), "limit": 3], step: 0)
+        }
+        guard let tool = request.tools.first(where: { $0.name == action }) else { return reply(LocalReplies.notAllowed(action, language)) }
         if let result = results.output(of: action) { return reply(LocalReplies.summary(action, result, language)) }
         let filler = SlotFiller(dates: DateExtractor(calendar: LocalCalendar(timeZone: timeZone), now: clock()))
         var (params, lookups) = filler.fill(action, text)

@@ -21,26 +21,39 @@ enum KnowledgeDocumentMapping: SQLMapping {
     static func sortValue(_ d: KnowledgeDocument) -> Int { d.createdAt.epochMillis }
 }
 
-/// Documents through the generic repository; chunks replaced on every save so they never go stale.
+/// Documents through the generic repository; chunks (with their vectors) replaced on every save so they never go
+/// stale, and the tenant's index version moved on with every change.
 struct SQLKnowledgeRepository: KnowledgeRepository {
     let db: any SQLDatabase
     let tenant: UUID
+    let hasNativeVectors: Bool
     var documents: SQLEntityRepository<KnowledgeDocumentMapping> { SQLEntityRepository(db: db, tenant: tenant) }
 
-    func save(_ document: KnowledgeDocument, chunks: [KnowledgeChunk], isNew: Bool) async throws {
+    func save(_ document: KnowledgeDocument, chunks: [KnowledgeChunk], vectors: ChunkVectors?, isNew: Bool) async throws {
         if isNew { try await documents.insert(document) } else { try await documents.update(document) }
         try await db.delete(from: "knowledge_chunks").where("tenant_id", .equal, tenant.text)
             .where("document_id", .equal, document.id.text).run()
-        for chunk in chunks {
-            try await db.insert(into: "knowledge_chunks").columns("tenant_id", "document_id", "position", "title", "text", "search_text")
+        for (i, chunk) in chunks.enumerated() {
+            let vector = vectors.flatMap { i < $0.vectors.count ? $0.vectors[i] : nil }
+            try await db.insert(into: "knowledge_chunks")
+                .columns("tenant_id", "document_id", "position", "title", "text", "search_text", "embedding_model", "embedding")
                 .values(SQLBind(tenant.text), SQLBind(document.id.text), SQLBind(chunk.position), SQLBind(chunk.title),
-                        SQLBind(chunk.text), SQLBind(TextFolding.searchText(chunk.title, chunk.text))).run()
+                        SQLBind(chunk.text), SQLBind(TextFolding.searchText(chunk.title, chunk.text)),
+                        SQLBind(vector == nil ? nil : vectors?.model), SQLBind(vector.map(VectorMath.bytes))).run()
+            if let vector { try await setNative(document.id, chunk.position, vector) }
         }
+        try await bumpVersion()
     }
 
     func find(_ id: UUID) async throws -> KnowledgeDocument? { try await documents.find(id) }
     func list(_ page: PageRequest) async throws -> Page<KnowledgeDocument> { try await documents.list(page) }
-    func delete(_ id: UUID) async throws -> Bool { try await documents.delete(id) }
+
+    func delete(_ id: UUID) async throws -> Bool {
+        try await db.delete(from: "knowledge_chunks").where("tenant_id", .equal, tenant.text).where("document_id", .equal, id.text).run()
+        guard try await documents.delete(id) else { return false }
+        try await bumpVersion()
+        return true
+    }
 
     func candidates(terms: [String], limit: Int) async throws -> [KnowledgeChunk] {
         guard !terms.isEmpty else { return [] }
@@ -54,14 +67,16 @@ struct SQLKnowledgeRepository: KnowledgeRepository {
                 return builder
             }
             .limit(limit).all()
-        return try rows.map { row in
-            KnowledgeChunk(documentId: try row.uuid("document_id"), title: try row.string("title"), position: try row.int("position"),
-                           text: try row.string("text"))
-        }
+        return try rows.map(Self.chunk)
     }
 
     func chunkCount() async throws -> Int {
         try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("knowledge_chunks")
             .where("tenant_id", .equal, tenant.text).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    static func chunk(_ row: any SQLRow) throws -> KnowledgeChunk {
+        KnowledgeChunk(documentId: try row.uuid("document_id"), title: try row.string("title"), position: try row.int("position"),
+                       text: try row.string("text"))
     }
 }

@@ -6,10 +6,21 @@ import SQLKit
 struct Migration: Sendable {
     let version: Int
     let name: String
-    /// DDL run on both databases.
-    let statements: [String]
+    /// DDL for a database (the argument is true on PostgreSQL).
+    let statements: @Sendable (Bool) -> [String]
     /// Tables that carry `tenant_id` and get row-level security on PostgreSQL.
     let tenantTables: [String]
+
+    init(version: Int, name: String, statements: [String], tenantTables: [String]) {
+        self.init(version: version, name: name, dialect: { _ in statements }, tenantTables: tenantTables)
+    }
+
+    init(version: Int, name: String, dialect: @escaping @Sendable (Bool) -> [String], tenantTables: [String]) {
+        self.version = version
+        self.name = name
+        self.statements = dialect
+        self.tenantTables = tenantTables
+    }
 }
 
 /// Applies pending migrations in order, each in its own transaction, and records them.
@@ -22,6 +33,7 @@ struct Migrator: Sendable {
         Migration(version: 5, name: "llm_providers", statements: Schema005.statements, tenantTables: Schema005.tenantTables),
         Migration(version: 6, name: "assistant", statements: Schema006.statements, tenantTables: Schema006.tenantTables),
         Migration(version: 7, name: "usage_quick", statements: Schema007.statements, tenantTables: Schema007.tenantTables),
+        Migration(version: 8, name: "knowledge_vectors", dialect: Schema008.statements, tenantTables: Schema008.tenantTables),
     ]
     /// The role tenant transactions switch to on PostgreSQL.
     static let restrictedRole = "copiloto_app"
@@ -42,7 +54,7 @@ struct Migrator: Sendable {
                 let done = try await db.select().column("version").from("schema_migrations")
                     .where("version", .equal, migration.version).all()
                 guard done.isEmpty else { return false }
-                for statement in migration.statements { try await db.exec(statement) }
+                for statement in migration.statements(backend.isPostgres) { try await db.exec(statement) }
                 if backend.isPostgres {
                     let fenced = migration.tenantTables.map { ($0, "tenant_id") } + (migration.version == 1 ? [("tenants", "id")] : [])
                     try await enableRowLevelSecurity(fenced, db: db)

@@ -41,6 +41,12 @@ struct SQLSystemStore: SystemStore {
         }
     }
 
+    func tenantIds() async throws -> [UUID] {
+        try await backend.transaction(tenant: nil) { db in
+            try await db.raw("SELECT id FROM tenants ORDER BY id").all().map { try $0.uuid("id") }
+        }
+    }
+
     func createUser(_ user: User, passwordHash: String) async throws {
         try await backend.transaction(tenant: nil) { db in
             let values = UserMapping.values(user) + [("password_hash", passwordHash as SQLValue)]

@@ -6,6 +6,7 @@ import SQLKit
 struct SQLTenantStore: TenantStore {
     let db: any SQLDatabase
     let tenantId: UUID
+    var nativeVectors = false
 
     var customers: any EntityRepository<Customer> { SQLEntityRepository<CustomerMapping>(db: db, tenant: tenantId) }
     var contacts: any EntityRepository<Contact> { SQLEntityRepository<ContactMapping>(db: db, tenant: tenantId) }
@@ -22,7 +23,7 @@ struct SQLTenantStore: TenantStore {
     var audit: any AuditRepository { SQLAuditRepository(db: db, tenant: tenantId) }
     var outbox: any OutboxRepository { SQLOutboxRepository(db: db, tenant: tenantId) }
     var tools: any HTTPToolRepository { SQLHTTPToolRepository(db: db, tenant: tenantId) }
-    var knowledge: any KnowledgeRepository { SQLKnowledgeRepository(db: db, tenant: tenantId) }
+    var knowledge: any KnowledgeRepository { SQLKnowledgeRepository(db: db, tenant: tenantId, hasNativeVectors: nativeVectors) }
     var llmProviders: any LLMProviderRepository { SQLLLMProviderRepository(db: db, tenant: tenantId) }
     var assistant: any AssistantRepository { SQLAssistantRepository(db: db, tenant: tenantId) }
     var usage: any UsageRepository { SQLUsageRepository(db: db, tenant: tenantId) }

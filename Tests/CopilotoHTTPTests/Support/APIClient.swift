@@ -29,6 +29,16 @@ struct APIClient: Sendable {
     func patch(_ path: String, token: String?, _ json: JSONValue) async throws -> APIResponse {
         try await request(.patch, path, token: token, json: json)
     }
+    /// Posts raw bytes with a content type (file uploads).
+    func upload(_ path: String, token: String?, contentType: String, _ data: Data) async throws -> APIResponse {
+        var headers: HTTPFields = [.contentType: contentType]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(bytes: data)) { response in
+            let text = String(buffer: response.body)
+            let parsed = (try? JSONValue.parse(Data(text.utf8))) ?? .null
+            return APIResponse(status: Int(response.status.code), headers: response.headers, json: parsed, text: text)
+        }
+    }
     func delete(_ path: String, token: String?) async throws -> APIResponse { try await request(.delete, path, token: token) }
 
     /// Logs in with the demo password and returns the bearer token.

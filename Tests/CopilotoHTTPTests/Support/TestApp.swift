@@ -12,7 +12,8 @@ import Logging
 /// Runs the real application over loopback HTTP on a fresh database with the demo seeded.
 enum TestApp {
     static func run(_ backend: Backend = .sqlite, maxBodyBytes: Int = 64 * 1024, provider: OpenAICompatibleProvider.Configuration? = nil,
-                    heartbeat: Duration = .seconds(15), _ body: @escaping @Sendable (APIClient, AppContextInfo) async throws -> Void) async throws {
+                    heartbeat: Duration = .seconds(15), embedder: (any EmbeddingModel)? = nil, maxDocumentBytes: Int = 16 << 20,
+                    _ body: @escaping @Sendable (APIClient, AppContextInfo) async throws -> Void) async throws {
         try await backend.withStore { store in
             let passwords = BcryptPasswordHasher(cost: 4)
             try await DemoSeeder(store: store, passwords: passwords).seedIfEmpty()
@@ -21,11 +22,13 @@ enum TestApp {
             let recorder = RouteRecorder()
             let deps = AppDependencies(store: store, passwords: passwords, tokens: SHA256TokenHasher(), secret: Data("test-secret".utf8), logger: logger,
                                        maxBodyBytes: maxBodyBytes, loginLimiter: LoginRateLimiter(limit: 5, window: 60),
-                                       defaultProvider: provider, sseHeartbeat: heartbeat)
+                                       defaultProvider: provider, sseHeartbeat: heartbeat, embedder: embedder,
+                                       maxDocumentBytes: maxDocumentBytes)
             let app = Application(router: buildRouter(deps, recorder: recorder),
                                   configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
             try await app.test(.live) { client in
-                try await body(APIClient(client: client), AppContextInfo(store: store, routes: recorder.routes, port: client.port ?? 0))
+                try await body(APIClient(client: client), AppContextInfo(store: store, routes: recorder.routes, port: client.port ?? 0,
+                                                                         deps: deps))
             }
         }
     }
@@ -36,6 +39,7 @@ struct AppContextInfo: Sendable {
     let store: SQLDataStore
     let routes: [String]
     let port: Int
+    let deps: AppDependencies
 }
 
 /// A JSON response: status, headers and parsed body.
