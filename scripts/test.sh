@@ -9,11 +9,22 @@ need_apt=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v psql >/dev/null 2>&1 || need_apt+=(postgresql-client)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "==> installing ${need_apt[*]} from Debian's packages"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+if [ -z "${COPILOTO_PG_BIN:-}" ] && [ -z "${COPILOTO_TEST_DATABASE_URL:-}" ]; then
+  echo "==> PostgreSQL 16 with pgvector for the PostgreSQL tests (PyPI's pgserver)"
+  if bin=$(scripts/pgvector.sh); then
+    export COPILOTO_PG_BIN="$bin" COPILOTO_EXPECT_PGVECTOR=1
+    echo "    $bin"
+  else
+    echo "WARNING: pgvector unavailable; the PostgreSQL tests use Debian's server and the in-process vector index" >&2
+  fi
 fi
 
 if [ "${COPILOTO_SKIP_LLM:-0}" != "1" ] && [ -z "${COPILOTO_LLM_TEST_URL:-}" ]; then

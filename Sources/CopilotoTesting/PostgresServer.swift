@@ -65,7 +65,12 @@ public final class PostgresServer: Sendable {
         try Shell.detach(script)
     }
 
+    /// `COPILOTO_PG_BIN` (e.g. pgserver's PostgreSQL 16 with pgvector, see scripts/pgvector.sh), else Debian's newest.
     private static func binDirectory() throws -> String {
+        if let bin = ProcessInfo.processInfo.environment["COPILOTO_PG_BIN"], !bin.isEmpty,
+           FileManager.default.isExecutableFile(atPath: "\(bin)/initdb") {
+            return bin
+        }
         let root = "/usr/lib/postgresql"
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         for version in versions.sorted(by: >) where FileManager.default.fileExists(atPath: "\(root)/\(version)/bin/initdb") {
