@@ -58,18 +58,19 @@ public struct KnowledgeIndex: Sendable {
         let terms = Array(Set(LexicalScorer.terms(query)))
         guard !terms.isEmpty, !chunks.isEmpty else { return [] }
         let n = Float(chunks.count)
-        var scores: [Int32: Float] = [:]
+        var scores = [Float](repeating: 0, count: chunks.count)
+        var touched: [Int32] = []
         for term in terms {
             guard let list = postings[term] else { continue }
             let df = Float(list.count)
             let idf = log(1 + (n - df + 0.5) / (df + 0.5))
             for posting in list {
-                let tf = posting.frequency
-                let norm = 0.25 + 0.75 * lengths[Int(posting.chunk)] / averageLength
-                scores[posting.chunk, default: 0] += idf * tf * 2.2 / (tf + 1.2 * norm)
+                let tf = posting.frequency, at = Int(posting.chunk)
+                if scores[at] == 0 { touched.append(posting.chunk) }
+                scores[at] += idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * lengths[at] / averageLength))
             }
         }
-        return TopK.best(scores.lazy.map { (Int($0.key), Double($0.value)) }, limit: limit)
+        return TopK.best(touched.lazy.map { (Int($0), Double(scores[Int($0)])) }, limit: limit)
     }
 
     /// Exact nearest neighbours by dot product (vectors are unit length, so this is cosine similarity).

@@ -85,7 +85,7 @@ public final class KnowledgeRetriever: Sendable {
     }
 
     /// Reciprocal rank fusion (k = 60): a passage high in either list, or present in both, comes first.
-    static func fuse(_ lists: [[(KnowledgeChunk, Double)]]) -> [(KnowledgeChunk, Double)] {
+    public static func fuse(_ lists: [[(KnowledgeChunk, Double)]]) -> [(KnowledgeChunk, Double)] {
         var scores: [String: (KnowledgeChunk, Double)] = [:]
         for list in lists {
             for (rank, item) in list.enumerated() {

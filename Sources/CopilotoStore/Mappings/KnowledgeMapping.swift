@@ -33,14 +33,25 @@ struct SQLKnowledgeRepository: KnowledgeRepository {
         if isNew { try await documents.insert(document) } else { try await documents.update(document) }
         try await db.delete(from: "knowledge_chunks").where("tenant_id", .equal, tenant.text)
             .where("document_id", .equal, document.id.text).run()
-        for (i, chunk) in chunks.enumerated() {
-            let vector = vectors.flatMap { i < $0.vectors.count ? $0.vectors[i] : nil }
-            try await db.insert(into: "knowledge_chunks")
-                .columns("tenant_id", "document_id", "position", "title", "text", "search_text", "embedding_model", "embedding")
-                .values(SQLBind(tenant.text), SQLBind(document.id.text), SQLBind(chunk.position), SQLBind(chunk.title),
-                        SQLBind(chunk.text), SQLBind(TextFolding.searchText(chunk.title, chunk.text)),
-                        SQLBind(vector == nil ? nil : vectors?.model), SQLBind(vector.map(VectorMath.bytes))).run()
-            if let vector { try await setNative(document.id, chunk.position, vector) }
+        var columns = ["tenant_id", "document_id", "position", "title", "text", "search_text", "embedding_model", "embedding"]
+        if hasNativeVectors { columns.append("embedding_vec") }
+        var start = 0
+        while start < chunks.count {
+            let end = min(start + 200, chunks.count)
+            let insert = db.insert(into: "knowledge_chunks").columns(columns)
+            for i in start..<end {
+                let chunk = chunks[i]
+                let vector = vectors.flatMap { i < $0.vectors.count ? $0.vectors[i] : nil }
+                var values: [any SQLExpression] = [
+                    SQLBind(tenant.text), SQLBind(document.id.text), SQLBind(chunk.position), SQLBind(chunk.title), SQLBind(chunk.text),
+                    SQLBind(TextFolding.searchText(chunk.title, chunk.text)), SQLBind(vector == nil ? nil : vectors?.model),
+                    SQLBind(vector.map(VectorMath.bytes)),
+                ]
+                if hasNativeVectors { values.append(Self.nativeValue(vector)) }
+                insert.values(values)
+            }
+            try await insert.run()
+            start = end
         }
         try await bumpVersion()
     }

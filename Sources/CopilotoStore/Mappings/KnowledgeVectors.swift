@@ -52,11 +52,9 @@ extension SQLKnowledgeRepository {
     /// Copies a vector into the pgvector column (only vectors of the column's dimensions; others clear it).
     func setNative(_ documentId: UUID, _ position: Int, _ vector: [Float]) async throws {
         guard hasNativeVectors else { return }
-        let literal = vector.count == Schema008.nativeDimensions ? Self.literal(vector) : nil
-        try await db.raw("""
-            UPDATE knowledge_chunks SET embedding_vec = \(bind: literal)::vector
-            WHERE tenant_id = \(bind: tenant.text) AND document_id = \(bind: documentId.text) AND position = \(bind: position)
-            """).run()
+        try await db.update("knowledge_chunks").set("embedding_vec", to: Self.nativeValue(vector))
+            .where("tenant_id", .equal, tenant.text).where("document_id", .equal, documentId.text).where("position", .equal, position)
+            .run()
     }
 
     func nearest(_ vector: [Float], model: String, limit: Int) async throws -> [(KnowledgeChunk, Double)]? {
@@ -69,6 +67,12 @@ extension SQLKnowledgeRepository {
             ORDER BY embedding_vec <=> \(bind: literal)::vector LIMIT \(bind: limit)
             """).all()
         return try rows.map { (try Self.chunk($0), try $0.decode(column: "similarity", as: Double.self)) }
+    }
+
+    /// The pgvector column's value: the vector cast from its text form, or NULL for another model's dimensions.
+    static func nativeValue(_ vector: [Float]?) -> any SQLExpression {
+        guard let vector, vector.count == Schema008.nativeDimensions else { return SQLLiteral.null }
+        return SQLQueryString("\(bind: literal(vector))::vector")
     }
 
     /// pgvector's text form: `[0.1,0.2,…]`.
