@@ -69,6 +69,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "CopilotoInbox",
+            dependencies: [
+                "CopilotoCore", "CopilotoActions", "CopilotoAgent", "CopilotoModels",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "CopilotoDemo",
             dependencies: ["CopilotoCore"],
             swiftSettings: swiftSettings
@@ -99,6 +111,7 @@ let package = Package(
                 "CopilotoModels",
                 "CopilotoAgent",
                 "CopilotoStore",
+                "CopilotoInbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -191,10 +204,11 @@ let package = Package(
         .testTarget(
             name: "CopilotoHTTPTests",
             dependencies: [
-                "CopilotoCore", "CopilotoStore", "CopilotoHTTP", "CopilotoTesting", "CopilotoDemo", "CopilotoModels", "CopilotoEval",
+                "CopilotoCore", "CopilotoStore", "CopilotoHTTP", "CopilotoTesting", "CopilotoDemo", "CopilotoModels", "CopilotoEval", "CopilotoInbox",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

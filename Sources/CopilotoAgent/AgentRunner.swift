@@ -17,10 +17,13 @@ public struct AgentRunner: Sendable {
     /// A tool the first model call must call (`tool_choice`), for flows that always start with a look-up and for
     /// small models that only call tools when told to.
     public let firstTool: String?
+    /// When set, only these actions are offered (an AI agent's configured tools).
+    public let allowedTools: Set<String>?
 
     public init(model: any LanguageModel, actions: ActionService, settings: ModelSettings, limits: AgentLimits = AgentLimits(),
-                firstTool: String? = nil) {
+                firstTool: String? = nil, allowedTools: Set<String>? = nil) {
         self.firstTool = firstTool
+        self.allowedTools = allowedTools
         self.model = model
         self.actions = actions
         self.settings = settings
@@ -45,7 +48,8 @@ public struct AgentRunner: Sendable {
 
     private func turn(_ identity: Identity, _ language: Language, _ instructions: String, _ history: [ChatMessage], _ mode: Mode,
                       _ sessionId: UUID?, emit: (AgentEvent) -> Void) async throws {
-        let offered = try await actions.list(identity, language: language).filter { mode == .agent || $0.risk == .read }
+        let offered = try await actions.list(identity, language: language)
+            .filter { (mode == .agent || $0.risk == .read) && allowedTools?.contains($0.name) != false }
         let tools = offered.map { ToolSpec(name: $0.name, description: $0.description, parameters: $0.parameters) }
         let instructions = instructions + Self.allowedSection(offered.map(\.name), mode: mode)
         var messages = history

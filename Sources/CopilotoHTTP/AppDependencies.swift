@@ -1,6 +1,7 @@
 import CopilotoActions
 import CopilotoAgent
 import CopilotoCore
+import CopilotoInbox
 import CopilotoModels
 import Foundation
 import Logging
@@ -19,6 +20,15 @@ public struct AppDependencies: Sendable {
     public let mentions: MentionService
     public let usage: UsageService
     public let knowledge: KnowledgeService
+    public let inbox: InboxService
+    public let aiAgents: AIAgentService
+    /// Live events for `/v1/stream` and the inbox.
+    public let events: EventBus
+    public let whatsapp: WhatsAppConfig
+    /// Messages per web-chat visitor and address per minute.
+    public let webchatLimiter: LoginRateLimiter
+    /// The background job handlers by type (AI replies, sends).
+    public let jobHandlers: [String: JobWorker.Handler]
     /// Largest knowledge document upload (JSON or raw file).
     public let maxDocumentBytes: Int
     public let metrics: PrometheusCollectorRegistry
@@ -32,7 +42,12 @@ public struct AppDependencies: Sendable {
                 metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger,
                 maxBodyBytes: Int = 1 << 20, loginLimiter: LoginRateLimiter = LoginRateLimiter(),
                 defaultProvider: OpenAICompatibleProvider.Configuration? = nil, sseHeartbeat: Duration = .seconds(15),
-                embedder: (any EmbeddingModel)? = nil, maxDocumentBytes: Int = 16 << 20) {
+                embedder: (any EmbeddingModel)? = nil, maxDocumentBytes: Int = 16 << 20,
+                whatsapp: WhatsAppConfig = .fromEnvironment(), webchatLimiter: LoginRateLimiter = LoginRateLimiter(limit: 30, window: 60)) {
+        let events = EventBus()
+        self.events = events
+        self.whatsapp = whatsapp
+        self.webchatLimiter = webchatLimiter
         let retriever = KnowledgeRetriever(embedder: embedder)
         self.maxDocumentBytes = maxDocumentBytes
         self.sseHeartbeat = sseHeartbeat
@@ -52,6 +67,11 @@ public struct AppDependencies: Sendable {
                 + [HeuristicEngine(timeZone: zone)]
             return providers.chain(from: records, then: fallback, breaker: breaker)
         })
+        self.inbox = InboxService(store: store, authorizer: authorizer, events: events)
+        self.aiAgents = AIAgentService(store: store, authorizer: authorizer)
+        let reply = ReplyHandler(store: store, actions: actions, models: assistant.models, events: events)
+        let send = SendHandler(store: store, whatsapp: whatsapp, events: events)
+        self.jobHandlers = [ReplyJob.type: { try await reply.handle($0) }, SendJob.type: { try await send.handle($0) }]
         self.mentions = MentionService(store: store, authorizer: authorizer)
         self.usage = UsageService(store: store, authorizer: authorizer)
         self.auth = AuthService(store: store, passwords: passwords, tokens: tokens, limiter: loginLimiter)

@@ -1,4 +1,5 @@
 import CopilotoCore
+import CopilotoInbox
 import Foundation
 import Hummingbird
 import Logging
@@ -16,6 +17,7 @@ public func buildRouter(_ deps: AppDependencies, recorder: RouteRecorder = Route
     SystemRoutes(deps: deps).register(on: root)
     AuthRoutes(deps: deps).registerPublic(on: root)
     MCPRoutes(deps: deps).register(on: root)
+    ChannelRoutes(deps: deps).register(on: root)
 
     let api = RouteBuilder(methods: router.group("v1").add(middleware: AuthMiddleware(auth: deps.auth)),
                            prefix: "/v1", recorder: recorder)
@@ -27,6 +29,7 @@ public func buildRouter(_ deps: AppDependencies, recorder: RouteRecorder = Route
     KnowledgeRoutes(deps: deps).register(on: api)
     ProviderRoutes(deps: deps).register(on: api)
     AssistantRoutes(deps: deps).register(on: api)
+    InboxRoutes(deps: deps).register(on: api)
     ResourceRoutes(spec: Resources.customers, deps: deps).register(on: api)
     ResourceRoutes(spec: Resources.contacts, deps: deps).register(on: api)
     ResourceRoutes(spec: Resources.products, deps: deps).register(on: api)
@@ -46,7 +49,8 @@ public func buildApplication(_ deps: AppDependencies, host: String, port: Int, s
     Application(
         router: buildRouter(deps),
         configuration: .init(address: .hostname(host, port: port), serverName: "Copiloto"),
-        services: services + [Housekeeping(store: deps.store, retriever: deps.knowledge.retriever, logger: deps.logger)],
+        services: services + [Housekeeping(store: deps.store, retriever: deps.knowledge.retriever, logger: deps.logger),
+                              JobWorker(queue: deps.store.jobQueue, handlers: deps.jobHandlers, logger: deps.logger)],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
         logger: deps.logger)
 }

@@ -10,6 +10,7 @@ public final class SQLDataStore: DataStore {
     let backend: any SQLBackend
     public let system: any SystemStore
     public var backendName: String { backend.name }
+    public var jobQueue: any JobQueue { SQLJobQueue(backend: backend) }
     private let logger: Logger
     /// True once migrations found the pgvector column (PostgreSQL with the extension).
     private let nativeVectors = NIOLockedValueBox(false)

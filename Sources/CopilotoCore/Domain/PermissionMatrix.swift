@@ -127,5 +127,9 @@ enum DefaultPermissions {
         "manageKnowledge": oam.union([.editor]),
         "manageProviders": [.owner, .admin],
         "viewUsage": oam.union([.finance]),
+        "viewInbox": oam.union([.attendant, .assistant, .viewer]),
+        "replyInbox": oam.union([.attendant, .assistant]),
+        "manageInbox": oam.union([.attendant]),
+        "manageAIAgents": oam,
     ]
 }

@@ -12,15 +12,16 @@ public enum VectorMath {
             var a = SIMD16<Float>(), b = SIMD16<Float>()
             var i = 0
             while i + 32 <= wide {
-                a.addProduct(UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<Float>.self),
-                             UnsafeRawPointer(q + i).loadUnaligned(as: SIMD16<Float>.self))
-                b.addProduct(UnsafeRawPointer(base + i + 16).loadUnaligned(as: SIMD16<Float>.self),
-                             UnsafeRawPointer(q + i + 16).loadUnaligned(as: SIMD16<Float>.self))
+                // `a + x * y`, not `addProduct`: without FMA in the target's baseline, addProduct becomes a libm call per lane.
+                a = a + UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<Float>.self)
+                    * UnsafeRawPointer(q + i).loadUnaligned(as: SIMD16<Float>.self)
+                b = b + UnsafeRawPointer(base + i + 16).loadUnaligned(as: SIMD16<Float>.self)
+                    * UnsafeRawPointer(q + i + 16).loadUnaligned(as: SIMD16<Float>.self)
                 i += 32
             }
             while i < wide {
-                a.addProduct(UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<Float>.self),
-                             UnsafeRawPointer(q + i).loadUnaligned(as: SIMD16<Float>.self))
+                a = a + UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<Float>.self)
+                    * UnsafeRawPointer(q + i).loadUnaligned(as: SIMD16<Float>.self)
                 i += 16
             }
             var sum = (a + b).sum()

@@ -54,6 +54,9 @@ public protocol TenantStore: Sendable {
     var assistant: any AssistantRepository { get }
     var usage: any UsageRepository { get }
     var quickExchanges: any QuickExchangeRepository { get }
+    var inbox: any InboxRepository { get }
+    var aiAgents: any AIAgentRepository { get }
+    var jobs: any JobRepository { get }
     /// The next number of a sequence (#1001, #1002…); never repeats, even under concurrency.
     func nextNumber(_ sequence: NumberSequence) async throws -> Int
     /// Finds an order, invoice or ticket by its human number.
@@ -100,6 +103,8 @@ public protocol SystemStore: Sendable {
 public protocol DataStore: Sendable {
     /// Which backend this is, for logs and metrics ("sqlite", "postgres").
     var backendName: String { get }
+    /// The background job queue shared by every tenant.
+    var jobQueue: any JobQueue { get }
     var system: any SystemStore { get }
     /// Runs `body` in one transaction scoped to `tenantId`; rolls back when it throws.
     func withTenant<T: Sendable>(_ tenantId: UUID, _ body: @Sendable (any TenantStore) async throws -> T) async throws -> T

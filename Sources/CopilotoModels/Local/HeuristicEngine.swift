@@ -30,11 +30,11 @@ public struct HeuristicEngine: LanguageModel {
         let results = ToolResults(request.messages[(userIndex + 1)...])
         let intent = dialogue.intent.flatMap { LocalKnowledge.isPolicyQuestion(text, intent: $0) ? nil : $0 }
         guard let action = intent else {
-            guard LocalKnowledge.isQuestion(text), request.tools.contains(where: { $0.name == "search_kb" }) else {
+            guard let question = LocalKnowledge.question(in: text), request.tools.contains(where: { $0.name == "search_kb" }) else {
                 return reply(LocalReplies.noAction(text, language))
             }
             if let found = results.output(of: "search_kb") { return reply(LocalKnowledge.summary(found, language)) }
-            return call("search_kb", ["query": .string(text), "limit": 3], step: 0)
+            return call("search_kb", ["query": .string(question), "limit": 3], step: 0)
         }
         guard let tool = request.tools.first(where: { $0.name == action }) else { return reply(LocalReplies.notAllowed(action, language)) }
         if let result = results.output(of: action) { return reply(LocalReplies.summary(action, result, language)) }

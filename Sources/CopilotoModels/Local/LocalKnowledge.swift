@@ -8,6 +8,12 @@ enum LocalKnowledge {
                                 "podemos", "tem", "voces", "existe", "aceita", "aceitam", "faz", "fazem", "what", "how", "when",
                                 "where", "can", "do", "does", "is", "are", "which", "politica", "prazo", "regra"]
 
+    /// The questions in a message (a customer's burst arrives as several lines), joined; nil when there are none.
+    static func question(in text: String) -> String? {
+        let lines = text.split(separator: "\n").map(String.init).filter(isQuestion)
+        return lines.isEmpty ? nil : lines.joined(separator: " ")
+    }
+
     /// A question (or a "policy/deadline…" request) that is not small talk.
     static func isQuestion(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -23,9 +29,10 @@ enum LocalKnowledge {
     /// "Qual o prazo para trocar um produto?" reads like a write ("trocar… produto") but asks about a policy: a
     /// sentence opened by an interrogative is never a write command.
     static func isPolicyQuestion(_ text: String, intent: String) -> Bool {
-        let first = TextFolding.fold(text).split { !$0.isLetter }.first.map(String.init) ?? ""
         let write = ["create", "update", "delete", "bulk", "add", "schedule", "send", "escalate"].contains { intent.hasPrefix($0) }
-        return write && interrogatives.contains(first)
+        return write && text.split(separator: "\n").contains { line in
+            interrogatives.contains(TextFolding.fold(String(line)).split { !$0.isLetter }.first.map(String.init) ?? "")
+        }
     }
 
     /// The reply to `search_kb`'s result: the passage that answers, with its source.
@@ -44,8 +51,10 @@ enum LocalKnowledge {
 
     /// The passage without its Markdown heading marks, cut near 400 characters at a sentence end.
     static func excerpt(_ chunk: String) -> String {
-        let body = chunk.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .map { $0.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        let lines = chunk.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let prose = lines.filter { !$0.hasPrefix("#") }
+        let body = (prose.isEmpty ? lines.map { $0.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces) } : prose)
+            .joined(separator: " ")
         guard body.count > 400 else { return body }
         let head = body.prefix(400)
         if let end = head.lastIndex(where: { ".!?".contains($0) }), head.distance(from: head.startIndex, to: end) > 120 {

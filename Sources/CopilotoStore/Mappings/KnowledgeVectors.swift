@@ -60,7 +60,10 @@ extension SQLKnowledgeRepository {
     func nearest(_ vector: [Float], model: String, limit: Int) async throws -> [(KnowledgeChunk, Double)]? {
         guard hasNativeVectors, vector.count == Schema008.nativeDimensions else { return nil }
         let literal = Self.literal(vector)
-        try await db.exec("SET LOCAL hnsw.ef_search = \(max(limit * 2, 100))")
+        // One round trip for both settings; JIT compiling this small query would cost more than running it.
+        try await db.raw("""
+            SELECT set_config('hnsw.ef_search', \(bind: String(max(limit * 2, 100))), true), set_config('jit', 'off', true)
+            """).run()
         let rows = try await db.raw("""
             SELECT document_id, position, title, text, 1 - (embedding_vec <=> \(bind: literal)::vector) AS similarity
             FROM knowledge_chunks WHERE tenant_id = \(bind: tenant.text) AND embedding_model = \(bind: model)

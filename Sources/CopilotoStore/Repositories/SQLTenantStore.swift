@@ -28,6 +28,9 @@ struct SQLTenantStore: TenantStore {
     var assistant: any AssistantRepository { SQLAssistantRepository(db: db, tenant: tenantId) }
     var usage: any UsageRepository { SQLUsageRepository(db: db, tenant: tenantId) }
     var quickExchanges: any QuickExchangeRepository { SQLQuickExchangeRepository(db: db, tenant: tenantId) }
+    var inbox: any InboxRepository { SQLInboxRepository(db: db, tenant: tenantId) }
+    var aiAgents: any AIAgentRepository { SQLAIAgentRepository(db: db, tenant: tenantId) }
+    var jobs: any JobRepository { SQLJobRepository(db: db, tenant: tenantId) }
 
     func nextNumber(_ sequence: NumberSequence) async throws -> Int {
         // Insert-or-increment in one statement: the row lock serialises concurrent callers on PostgreSQL.

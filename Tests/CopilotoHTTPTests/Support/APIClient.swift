@@ -29,6 +29,15 @@ struct APIClient: Sendable {
     func patch(_ path: String, token: String?, _ json: JSONValue) async throws -> APIResponse {
         try await request(.patch, path, token: token, json: json)
     }
+    /// Any request with raw bytes and headers (webhooks).
+    func raw(_ method: HTTPRequest.Method, _ path: String, headers: HTTPFields, _ data: Data? = nil) async throws -> APIResponse {
+        try await client.execute(uri: path, method: method, headers: headers, body: data.map { ByteBuffer(bytes: $0) }) { response in
+            let text = String(buffer: response.body)
+            let parsed = (try? JSONValue.parse(Data(text.utf8))) ?? .null
+            return APIResponse(status: Int(response.status.code), headers: response.headers, json: parsed, text: text)
+        }
+    }
+
     /// Posts raw bytes with a content type (file uploads).
     func upload(_ path: String, token: String?, contentType: String, _ data: Data) async throws -> APIResponse {
         var headers: HTTPFields = [.contentType: contentType]

@@ -2,6 +2,7 @@ import CopilotoCore
 import CopilotoDemo
 import CopilotoModels
 import CopilotoHTTP
+import CopilotoInbox
 import CopilotoStore
 import CopilotoTesting
 import Foundation
@@ -13,6 +14,7 @@ import Logging
 enum TestApp {
     static func run(_ backend: Backend = .sqlite, maxBodyBytes: Int = 64 * 1024, provider: OpenAICompatibleProvider.Configuration? = nil,
                     heartbeat: Duration = .seconds(15), embedder: (any EmbeddingModel)? = nil, maxDocumentBytes: Int = 16 << 20,
+                    whatsapp: WhatsAppConfig = WhatsAppConfig(appSecret: "test-app-secret", verifyToken: "test-verify-token"),
                     _ body: @escaping @Sendable (APIClient, AppContextInfo) async throws -> Void) async throws {
         try await backend.withStore { store in
             let passwords = BcryptPasswordHasher(cost: 4)
@@ -23,7 +25,7 @@ enum TestApp {
             let deps = AppDependencies(store: store, passwords: passwords, tokens: SHA256TokenHasher(), secret: Data("test-secret".utf8), logger: logger,
                                        maxBodyBytes: maxBodyBytes, loginLimiter: LoginRateLimiter(limit: 5, window: 60),
                                        defaultProvider: provider, sseHeartbeat: heartbeat, embedder: embedder,
-                                       maxDocumentBytes: maxDocumentBytes)
+                                       maxDocumentBytes: maxDocumentBytes, whatsapp: whatsapp)
             let app = Application(router: buildRouter(deps, recorder: recorder),
                                   configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
             try await app.test(.live) { client in
@@ -40,6 +42,19 @@ struct AppContextInfo: Sendable {
     let routes: [String]
     let port: Int
     let deps: AppDependencies
+
+    /// Runs every job due by `now` (default: far enough ahead to pass any burst window and send delay), repeatedly,
+    /// until none is left; returns how many ran.
+    @discardableResult
+    func drainJobs(now: Date = Date().addingTimeInterval(120)) async throws -> Int {
+        let worker = JobWorker(queue: store.jobQueue, handlers: deps.jobHandlers, logger: Logger(label: "jobs"))
+        var total = 0
+        while true {
+            let ran = try await worker.drainOnce(now: now)
+            if ran == 0 { return total }
+            total += ran
+        }
+    }
 }
 
 /// A JSON response: status, headers and parsed body.

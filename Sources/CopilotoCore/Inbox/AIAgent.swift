@@ -1,0 +1,79 @@
+import Foundation
+
+/// An AI agent that attends customers: its persona and prompt, model, tools and behaviour settings.
+public struct AIAgent: Sendable, Equatable, Codable, Identifiable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case sdr, cs, closer, support, custom
+    }
+
+    /// Timing and availability: reply delay range, the burst window, business hours, language.
+    public struct Settings: Sendable, Equatable, Codable {
+        /// Humanized delay before each reply, scaled by its length within this range (milliseconds).
+        public var replyDelayMinMs: Int
+        public var replyDelayMaxMs: Int
+        /// Quiet time after the customer's last message before answering (extended while they keep writing).
+        public var debounceMs: Int
+        /// The longest a burst may delay the answer.
+        public var debounceMaxMs: Int
+        /// Weekly hours in the tenant's zone (`{"mon":["09:00","18:00"],…}`); nil means always.
+        public var businessHours: [String: [String]]?
+        public var outOfHoursMessage: String?
+        public var language: Language
+        /// AI replies after which the conversation goes to a person.
+        public var maxAIReplies: Int
+
+        public init(replyDelayMinMs: Int = 800, replyDelayMaxMs: Int = 4000, debounceMs: Int = 2500, debounceMaxMs: Int = 10_000,
+                    businessHours: [String: [String]]? = nil, outOfHoursMessage: String? = nil, language: Language = .ptBR,
+                    maxAIReplies: Int = 20) {
+            self.replyDelayMinMs = replyDelayMinMs
+            self.replyDelayMaxMs = replyDelayMaxMs
+            self.debounceMs = debounceMs
+            self.debounceMaxMs = debounceMaxMs
+            self.businessHours = businessHours
+            self.outOfHoursMessage = outOfHoursMessage
+            self.language = language
+            self.maxAIReplies = maxAIReplies
+        }
+    }
+
+    public var id: UUID
+    public var tenantId: UUID
+    public var name: String
+    public var type: Kind
+    public var prompt: String
+    /// A provider of the tenant's LLM settings; nil uses the tenant's chain.
+    public var providerId: UUID?
+    public var model: String?
+    public var temperature: Double
+    public var maxTokens: Int
+    public var welcomeMessage: String?
+    public var enabled: Bool
+    public var maxConcurrent: Int
+    public var settings: Settings
+    /// Catalogue actions, inbox tools and HTTP tools the agent may call.
+    public var tools: [String]
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(id: UUID = UUID(), tenantId: UUID, name: String, type: Kind = .support, prompt: String, providerId: UUID? = nil,
+                model: String? = nil, temperature: Double = 0.4, maxTokens: Int = 600, welcomeMessage: String? = nil,
+                enabled: Bool = true, maxConcurrent: Int = 50, settings: Settings = Settings(), tools: [String] = [],
+                createdAt: Date = Date()) {
+        self.id = id
+        self.tenantId = tenantId
+        self.name = name
+        self.type = type
+        self.prompt = prompt
+        self.providerId = providerId
+        self.model = model
+        self.temperature = temperature
+        self.maxTokens = maxTokens
+        self.welcomeMessage = welcomeMessage
+        self.enabled = enabled
+        self.maxConcurrent = maxConcurrent
+        self.settings = settings
+        self.tools = tools
+        self.createdAt = createdAt
+        self.updatedAt = createdAt
+    }
+}

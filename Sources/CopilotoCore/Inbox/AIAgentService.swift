@@ -1,0 +1,107 @@
+import Foundation
+
+/// `/v1/ai-agents`: the AI agents that attend customers, and the tools each one may use.
+public struct AIAgentService: Sendable {
+    public let store: any DataStore
+    public let authorizer: Authorizer
+    public let clock: @Sendable () -> Date
+
+    public init(store: any DataStore, authorizer: Authorizer, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.authorizer = authorizer
+        self.clock = clock
+    }
+
+    static let fields: Set<String> = ["name", "type", "prompt", "providerId", "model", "temperature", "maxTokens", "welcomeMessage",
+                                      "enabled", "maxConcurrent", "settings", "tools"]
+
+    public func list(_ identity: Identity) async throws -> [AIAgent] {
+        try await store.withTenant(identity.tenantId) { tx in
+            try await authorizer.require(identity, "viewInbox", in: tx)
+            return try await tx.aiAgents.list()
+        }
+    }
+
+    public func get(_ identity: Identity, id: UUID) async throws -> AIAgent {
+        try await store.withTenant(identity.tenantId) { tx in
+            try await authorizer.require(identity, "viewInbox", in: tx)
+            guard let agent = try await tx.aiAgents.find(id) else { throw CopilotoError.notFound(resource: "aiAgent") }
+            return agent
+        }
+    }
+
+    public func create(_ identity: Identity, body: JSONValue) async throws -> AIAgent {
+        var agent = AIAgent(tenantId: identity.tenantId, name: "", prompt: "", createdAt: clock())
+        try apply(body, to: &agent, creating: true)
+        let created = agent
+        try await store.withTenant(identity.tenantId) { tx in
+            try await authorizer.require(identity, "manageAIAgents", in: tx)
+            try await tx.aiAgents.insert(created)
+        }
+        return created
+    }
+
+    public func update(_ identity: Identity, id: UUID, body: JSONValue) async throws -> AIAgent {
+        let now = clock()
+        return try await store.withTenant(identity.tenantId) { tx in
+            try await authorizer.require(identity, "manageAIAgents", in: tx)
+            guard var agent = try await tx.aiAgents.find(id) else { throw CopilotoError.notFound(resource: "aiAgent") }
+            try apply(body, to: &agent, creating: false)
+            agent.updatedAt = now
+            try await tx.aiAgents.update(agent)
+            return agent
+        }
+    }
+
+    /// `PUT /v1/ai-agents/{id}/tools` `{"toolIds": [...]}`: replaces the agent's tools.
+    public func setTools(_ identity: Identity, id: UUID, body: JSONValue) async throws -> AIAgent {
+        var r = FieldReader(body, allowed: ["toolIds"])
+        let tools = r.stringList("toolIds", required: true, maxCount: 100) ?? []
+        try r.finish()
+        return try await update(identity, id: id, body: ["tools": .array(tools.map(JSONValue.string))])
+    }
+
+    public func delete(_ identity: Identity, id: UUID) async throws {
+        try await store.withTenant(identity.tenantId) { tx in
+            try await authorizer.require(identity, "manageAIAgents", in: tx)
+            guard try await tx.aiAgents.delete(id) else { throw CopilotoError.notFound(resource: "aiAgent") }
+        }
+    }
+
+    private func apply(_ body: JSONValue, to agent: inout AIAgent, creating: Bool) throws {
+        var r = FieldReader(body, allowed: Self.fields)
+        if let name = r.string("name", required: creating, max: 120) { agent.name = name }
+        if let type = r.choice("type", as: AIAgent.Kind.self) { agent.type = type }
+        if let prompt = r.string("prompt", max: 20_000) { agent.prompt = prompt }
+        if r.has("providerId") { agent.providerId = r.uuid("providerId") }
+        if r.has("model") { agent.model = r.string("model", max: 200) }
+        if let value = r.raw("temperature", required: false) {
+            guard case .number(let t) = value, (0...2).contains(t) else { r.fail("temperature", .outOfRange, "0–2"); return try r.finish() }
+            agent.temperature = t
+        }
+        if let tokens = r.int("maxTokens", range: 1...16_000) { agent.maxTokens = tokens }
+        if r.has("welcomeMessage") { agent.welcomeMessage = r.string("welcomeMessage", max: 1000) }
+        if let enabled = r.bool("enabled") { agent.enabled = enabled }
+        if let limit = r.int("maxConcurrent", range: 0...10_000) { agent.maxConcurrent = limit }
+        if let tools = r.stringList("tools", maxCount: 100) {
+            let invalid = tools.filter { $0.isEmpty || $0.count > 100 || !$0.allSatisfy { $0.isLetter || $0.isNumber || "_.-".contains($0) } }
+            if invalid.isEmpty { agent.tools = Array(Set(tools)).sorted() } else { r.fail("tools", .invalidFormat, invalid.joined(separator: ", ")) }
+        }
+        if let settings = r.raw("settings", required: false) {
+            do {
+                var merged = (try? JSONCoding.value(agent.settings))?.objectValue ?? [:]
+                for (key, value) in settings.objectValue ?? [:] { merged[key] = value }
+                let decoded = try JSONDecoder().decode(AIAgent.Settings.self, from: Data(JSONValue.object(merged).encoded().utf8))
+                guard decoded.replyDelayMinMs >= 0, decoded.replyDelayMaxMs >= decoded.replyDelayMinMs, decoded.debounceMs >= 0,
+                      decoded.debounceMaxMs >= decoded.debounceMs, decoded.maxAIReplies > 0 else {
+                    r.fail("settings", .outOfRange, "delays must be ordered and not negative")
+                    return try r.finish()
+                }
+                agent.settings = decoded
+            } catch {
+                r.fail("settings", .invalidFormat, "replyDelayMinMs, replyDelayMaxMs, debounceMs, debounceMaxMs, businessHours, language…")
+            }
+        }
+        try r.finish()
+    }
+}

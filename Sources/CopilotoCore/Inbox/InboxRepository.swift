@@ -1,0 +1,101 @@
+import Foundation
+
+/// Filters of the conversation list.
+public struct ConversationFilter: Sendable, Equatable {
+    public var status: ConversationStatus?
+    public var channel: Channel?
+    public var assignedUserId: UUID?
+    public var aiAgentId: UUID?
+    public var query: String?
+    public var limit: Int
+    public var cursor: String?
+
+    public init(status: ConversationStatus? = nil, channel: Channel? = nil, assignedUserId: UUID? = nil, aiAgentId: UUID? = nil,
+                query: String? = nil, limit: Int = 50, cursor: String? = nil) {
+        self.status = status
+        self.channel = channel
+        self.assignedUserId = assignedUserId
+        self.aiAgentId = aiAgentId
+        self.query = query
+        self.limit = limit
+        self.cursor = cursor
+    }
+}
+
+/// Conversations and their messages of one tenant.
+public protocol InboxRepository: Sendable {
+    /// The contact's newest conversation on that channel (only one that is not closed, unless `includeClosed`).
+    func latestConversation(channel: Channel, externalContact: String, includeClosed: Bool) async throws -> Conversation?
+    func insert(_ conversation: Conversation) async throws
+    func update(_ conversation: Conversation) async throws
+    func conversation(_ id: UUID) async throws -> Conversation?
+    func conversations(_ filter: ConversationFilter) async throws -> Page<Conversation>
+    /// Stores a message with the conversation's next sequence number; returns it, or nil when a message with the
+    /// same channel id was stored before (a redelivered webhook).
+    func append(_ message: InboxMessage) async throws -> Int?
+    /// Messages of a conversation in order, after a sequence number.
+    func messages(conversationId: UUID, after seq: Int, limit: Int) async throws -> [(Int, InboxMessage)]
+    /// The newest `limit` messages of a conversation, oldest first.
+    func recentMessages(conversationId: UUID, limit: Int) async throws -> [(Int, InboxMessage)]
+    /// One message by id.
+    func message(_ id: UUID) async throws -> InboxMessage?
+    /// Records a channel's delivery status for a message we sent; false when the id is unknown.
+    func setStatus(externalId: String, _ status: InboxMessage.Status) async throws -> Bool
+    /// Marks a stored outgoing message as handed to the channel (with the channel's id) or failed.
+    func markSent(messageId: UUID, externalId: String?, status: InboxMessage.Status) async throws
+    /// Moves the conversation's "answered through" mark to `seq` only if it is higher; false when another worker
+    /// already answered these messages (the reply is then discarded: exactly once).
+    func claimReply(conversationId: UUID, through seq: Int) async throws -> Bool
+    /// The highest sequence number already answered.
+    func repliedThrough(conversationId: UUID) async throws -> Int
+    /// Open conversations an AI agent attends now (for its concurrency limit) and per human (for load balancing).
+    func openCount(aiAgentId: UUID) async throws -> Int
+    func openCounts(userIds: [UUID]) async throws -> [UUID: Int]
+    /// Remembered facts about a contact, given to the agent next time.
+    func memories(contactId: UUID) async throws -> [String: String]
+    func remember(contactId: UUID, key: String, fact: String) async throws
+}
+
+/// AI agents of one tenant.
+public protocol AIAgentRepository: Sendable {
+    func insert(_ agent: AIAgent) async throws
+    func update(_ agent: AIAgent) async throws
+    func find(_ id: UUID) async throws -> AIAgent?
+    func list() async throws -> [AIAgent]
+    func delete(_ id: UUID) async throws -> Bool
+}
+
+/// A unit of background work, run at least once and made idempotent by its handler.
+public struct Job: Sendable, Equatable {
+    public let id: UUID
+    public let tenantId: UUID
+    public let type: String
+    public let payload: JSONValue
+    public let attempts: Int
+
+    public init(id: UUID, tenantId: UUID, type: String, payload: JSONValue, attempts: Int) {
+        self.id = id
+        self.tenantId = tenantId
+        self.type = type
+        self.payload = payload
+        self.attempts = attempts
+    }
+}
+
+/// Scheduling jobs inside a tenant transaction (so a job exists exactly when the data it works on does).
+public protocol JobRepository: Sendable {
+    /// Adds a job due at `runAt`; with a key, a still-pending job with the same key is pushed to `runAt` instead
+    /// (never past its first `deadline`): a burst of messages becomes one job.
+    func schedule(type: String, key: String?, payload: JSONValue, runAt: Date, deadline: Date, now: Date) async throws
+}
+
+/// Claiming and settling jobs across tenants (the workers).
+public protocol JobQueue: Sendable {
+    /// Due pending jobs (and running ones whose lease expired: their worker died), marked running until `now + lease`.
+    func claim(now: Date, limit: Int, lease: TimeInterval) async throws -> [Job]
+    func complete(_ job: Job, now: Date) async throws
+    /// Back to pending at `retryAt`, or dead after too many attempts.
+    func fail(_ job: Job, error: String, retryAt: Date?, now: Date) async throws
+    /// The earliest due time of a pending job (so an idle worker sleeps exactly until then).
+    func nextDue() async throws -> Date?
+}

@@ -1,0 +1,97 @@
+import CopilotoCore
+import CopilotoInbox
+import Foundation
+import Hummingbird
+import HTTPTypes
+
+/// The channels' public doors: Meta's WhatsApp webhook (handshake and signed payloads) and the web-chat widget's
+/// endpoint. Messages are stored, deduplicated and their reply scheduled before the 200 goes out.
+struct ChannelRoutes {
+    let deps: AppDependencies
+
+    func register(on router: RouteBuilder<some RouterMethods<AppRequestContext>>) {
+        let inbox = deps.inbox, store = deps.store, whatsapp = deps.whatsapp, limiter = deps.webchatLimiter
+        router.get("/webhooks/whatsapp/:tenant") { request, context -> Response in
+            let query = request.uri.queryParameters
+            guard try await store.system.tenant(slug: context.parameters.get("tenant") ?? "") != nil,
+                  let challenge = WhatsAppWebhook.verify(mode: query.get("hub.mode"), token: query.get("hub.verify_token"),
+                                                         challenge: query.get("hub.challenge"), expected: whatsapp.verifyToken) else {
+                throw CopilotoError.forbidden(action: "webhookVerification")
+            }
+            return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: challenge)))
+        }
+        router.post("/webhooks/whatsapp/:tenant") { request, context -> Response in
+            guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenant") ?? "") else {
+                throw CopilotoError.notFound(resource: "tenant")
+            }
+            let body = try await request.rawBody(limit: 1 << 20)
+            guard let secret = whatsapp.appSecret,
+                  WhatsAppWebhook.signatureIsValid(request.headers[HTTPField.Name("X-Hub-Signature-256")!], body: body, appSecret: secret) else {
+                throw CopilotoError.forbidden(action: "webhookSignature")
+            }
+            let payload = WhatsAppWebhook.parse(try JSONValue.parse(body))
+            let result = try await inbox.ingest(tenantId: tenant.id, payload.messages)
+            try await inbox.record(tenantId: tenant.id, statuses: payload.statuses.map { ($0.externalId, $0.status) })
+            return try JSONResponse.make(WebhookReceipt(received: result.accepted.count, duplicates: result.duplicates,
+                                                        statuses: payload.statuses.count))
+        }
+        router.post("/v1/channels/webchat/:tenant/messages") { request, context -> Response in
+            guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenant") ?? "") else {
+                throw CopilotoError.notFound(resource: "tenant")
+            }
+            var r = FieldReader(try await request.jsonBody(limit: 64 * 1024), allowed: ["contactId", "visitorId", "name", "text", "messageId"])
+            let visitor = r.string("visitorId", max: 100) ?? r.string("contactId", max: 100)
+            let name = r.string("name", max: 120)
+            let text = r.string("text", required: true, max: 4096)
+            let messageId = r.string("messageId", required: true, max: 100)
+            if visitor == nil { r.fail("visitorId", .required) }
+            try r.finish()
+            guard let visitor, let text, let messageId else { throw CopilotoError.invalid([]) }
+            let keys = ["webchat:\(tenant.id):\(visitor)", "webchat-ip:\(context.remoteAddress ?? "")"]
+            try limiter.check(keys, now: Date())
+            limiter.recordFailure(keys, now: Date())
+            let inbound = InboundMessage(channel: .webchat, externalContact: visitor, contactName: name, externalId: "webchat:\(visitor):\(messageId)",
+                                         text: text, timestamp: Date())
+            let result = try await inbox.ingest(tenantId: tenant.id, [inbound])
+            return try JSONResponse.make(WebchatReceipt(accepted: !result.accepted.isEmpty, duplicate: result.duplicates > 0),
+                                         status: result.accepted.isEmpty ? .ok : .accepted)
+        }
+        router.get("/v1/channels/webchat/:tenant/messages") { request, context -> Response in
+            guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenant") ?? "") else {
+                throw CopilotoError.notFound(resource: "tenant")
+            }
+            let query = request.uri.queryParameters
+            guard let visitor = query.get("visitorId"), !visitor.isEmpty, visitor.count <= 100 else {
+                throw CopilotoError.invalid([FieldError(field: "visitorId", code: .required)])
+            }
+            let after = query.get("after").flatMap(Int.init) ?? 0
+            let thread = try await inbox.visitorThread(tenantId: tenant.id, visitorId: visitor, after: after)
+            return try JSONResponse.make(["items": thread.map { ThreadItem(seq: $0.0, message: $0.1) }])
+        }
+    }
+
+    struct WebhookReceipt: Encodable {
+        let received: Int
+        let duplicates: Int
+        let statuses: Int
+    }
+
+    struct WebchatReceipt: Encodable {
+        let accepted: Bool
+        let duplicate: Bool
+    }
+}
+
+/// A message with its position in the thread.
+struct ThreadItem: Encodable {
+    let seq: Int
+    let message: InboxMessage
+
+    func encode(to encoder: any Encoder) throws {
+        try message.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(seq, forKey: .seq)
+    }
+
+    enum Key: String, CodingKey { case seq }
+}

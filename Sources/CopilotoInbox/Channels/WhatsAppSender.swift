@@ -1,0 +1,67 @@
+import AsyncHTTPClient
+import CopilotoCore
+import Foundation
+import NIOCore
+
+/// Why a channel did not take a message.
+public enum ChannelError: Error, Sendable, Equatable {
+    /// The credentials were refused (expired or revoked token): no retry helps.
+    case unauthorized(String)
+    /// Too many messages: retry later.
+    case rateLimited(String)
+    /// The channel refused this message (bad number, 24-hour window closed…): no retry helps.
+    case rejected(code: Int, message: String)
+    /// The channel could not be reached or failed on its side: retry later.
+    case unavailable(String)
+
+    public var isRetryable: Bool {
+        switch self {
+        case .rateLimited, .unavailable: true
+        case .unauthorized, .rejected: false
+        }
+    }
+}
+
+/// Sends text through the Graph API's messages endpoint (`POST {graph}/{phone-number-id}/messages`).
+public struct WhatsAppSender: Sendable {
+    public let graphURL: String
+    let client: HTTPClient
+
+    public init(graphURL: String, client: HTTPClient = .shared) {
+        self.graphURL = graphURL.hasSuffix("/") ? String(graphURL.dropLast()) : graphURL
+        self.client = client
+    }
+
+    /// Sends one text message; returns the `wamid` Meta assigned.
+    public func sendText(to recipient: String, text: String, phoneNumberId: String, accessToken: String) async throws -> String {
+        var request = HTTPClientRequest(url: "\(graphURL)/\(phoneNumberId)/messages")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "Authorization", value: "Bearer \(accessToken)")
+        let body: JSONValue = ["messaging_product": "whatsapp", "recipient_type": "individual", "to": .string(recipient),
+                               "type": "text", "text": ["preview_url": false, "body": .string(text)]]
+        request.body = .bytes(ByteBuffer(string: body.encoded()))
+        let status: Int, data: Data
+        do {
+            let response = try await client.execute(request, timeout: .seconds(20))
+            status = Int(response.status.code)
+            data = Data(try await response.body.collect(upTo: 1 << 20).readableBytesView)
+        } catch {
+            throw ChannelError.unavailable("\(error)")
+        }
+        let json = (try? JSONValue.parse(data)) ?? .null
+        guard (200..<300).contains(status) else { throw Self.error(status: status, json["error"]) }
+        guard let id = json["messages"]?.arrayValue?.first?.string("id") else { throw ChannelError.unavailable("no message id") }
+        return id
+    }
+
+    /// Meta's error object (`code`, `message`) to a channel error: 190/401 auth, 4/80007/130429/131056 rate limits.
+    static func error(status: Int, _ error: JSONValue?) -> ChannelError {
+        let code = error?["code"].flatMap { if case .number(let n) = $0 { Int(n) } else { nil } } ?? status
+        let message = error?.string("message") ?? "HTTP \(status)"
+        if status == 401 || code == 190 { return .unauthorized(message) }
+        if status == 429 || [4, 80007, 130429, 131056].contains(code) { return .rateLimited(message) }
+        if status >= 500 { return .unavailable(message) }
+        return .rejected(code: code, message: message)
+    }
+}

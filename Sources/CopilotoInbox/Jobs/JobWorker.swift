@@ -1,0 +1,62 @@
+import CopilotoCore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Runs due jobs from the shared queue: claims a batch with a lease, runs them concurrently, deletes them when done,
+/// retries failures with exponential backoff and dead-letters them after the queue's attempt limit. A job whose
+/// worker died (kill -9) is claimed again when its lease runs out; handlers are idempotent, so it runs to effect once.
+public struct JobWorker: Service {
+    public typealias Handler = @Sendable (Job) async throws -> Void
+
+    let queue: any JobQueue
+    let handlers: [String: Handler]
+    let logger: Logger
+    let batch: Int
+    let lease: TimeInterval
+    let idle: Duration
+
+    public init(queue: any JobQueue, handlers: [String: Handler], logger: Logger, batch: Int = 32, lease: TimeInterval = 60,
+                idle: Duration = .milliseconds(100)) {
+        self.queue = queue
+        self.handlers = handlers
+        self.logger = logger
+        self.batch = batch
+        self.lease = lease
+        self.idle = idle
+    }
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                let worked = (try? await drainOnce()) ?? 0
+                if worked == 0 { try? await Task.sleep(for: idle) }
+            }
+        }
+    }
+
+    /// Claims and runs one batch; returns how many jobs ran.
+    @discardableResult
+    public func drainOnce(now: Date = Date()) async throws -> Int {
+        let jobs = try await queue.claim(now: now, limit: batch, lease: lease)
+        await withTaskGroup(of: Void.self) { group in
+            for job in jobs { group.addTask { await run(job) } }
+        }
+        return jobs.count
+    }
+
+    func run(_ job: Job) async {
+        guard let handler = handlers[job.type] else {
+            try? await queue.fail(job, error: "no handler for \(job.type)", retryAt: nil, now: Date())
+            return
+        }
+        do {
+            try await handler(job)
+            try await queue.complete(job, now: Date())
+        } catch {
+            let backoff = min(pow(2, Double(job.attempts)), 300) * Double.random(in: 0.8...1.2)
+            logger.warning("job failed", metadata: ["type": "\(job.type)", "attempt": "\(job.attempts)", "error": "\(error)"])
+            try? await queue.fail(job, error: "\(error)", retryAt: Date().addingTimeInterval(backoff), now: Date())
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import CopilotoCore
+import Foundation
+
+/// WhatsApp credentials: the app secret that signs webhooks, the verify token of the handshake, the token and
+/// Graph API base URL replies go out with.
+public struct WhatsAppConfig: Sendable {
+    public var appSecret: String?
+    public var verifyToken: String?
+    public var accessToken: String?
+    public var graphURL: String
+
+    public init(appSecret: String? = nil, verifyToken: String? = nil, accessToken: String? = nil,
+                graphURL: String = "https://graph.facebook.com/v21.0") {
+        self.appSecret = appSecret
+        self.verifyToken = verifyToken
+        self.accessToken = accessToken
+        self.graphURL = graphURL
+    }
+
+    /// From `COPILOTO_WHATSAPP_APP_SECRET`, `COPILOTO_WHATSAPP_VERIFY_TOKEN`, `COPILOTO_WHATSAPP_ACCESS_TOKEN` and
+    /// `COPILOTO_META_GRAPH_URL`.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> WhatsAppConfig {
+        func value(_ key: String) -> String? { environment[key].flatMap { $0.isEmpty ? nil : $0 } }
+        return WhatsAppConfig(appSecret: value("COPILOTO_WHATSAPP_APP_SECRET"), verifyToken: value("COPILOTO_WHATSAPP_VERIFY_TOKEN"),
+                              accessToken: value("COPILOTO_WHATSAPP_ACCESS_TOKEN"),
+                              graphURL: value("COPILOTO_META_GRAPH_URL") ?? "https://graph.facebook.com/v21.0")
+    }
+}
+
+/// The `send_message` job: hands a stored outgoing message to its channel and records the channel's id. Web chat
+/// messages are read by the widget, so they count as sent at once. Failures the channel may recover from are
+/// retried by the queue; the others mark the message failed.
+public struct SendHandler: Sendable {
+    public let store: any DataStore
+    public let whatsapp: WhatsAppConfig
+    public let events: EventBus
+
+    public init(store: any DataStore, whatsapp: WhatsAppConfig, events: EventBus) {
+        self.store = store
+        self.whatsapp = whatsapp
+        self.events = events
+    }
+
+    public func handle(_ job: Job) async throws {
+        guard let id = job.payload.string("messageId").flatMap(UUID.init(uuidString:)) else { return }
+        let found = try await store.withTenant(job.tenantId) { tx -> (InboxMessage, Conversation)? in
+            guard let message = try await tx.inbox.message(id), message.status == .queued,
+                  let conversation = try await tx.inbox.conversation(message.conversationId) else { return nil }
+            return (message, conversation)
+        }
+        guard let (message, conversation) = found else { return }
+        var externalId: String?
+        var status = InboxMessage.Status.sent
+        if conversation.channel == .whatsapp {
+            do {
+                guard let token = whatsapp.accessToken, let account = conversation.channelAccount else {
+                    throw ChannelError.unauthorized("no WhatsApp access token or phone number id")
+                }
+                externalId = try await WhatsAppSender(graphURL: whatsapp.graphURL)
+                    .sendText(to: conversation.externalContact, text: message.text, phoneNumberId: account, accessToken: token)
+            } catch let error as ChannelError where !error.isRetryable {
+                status = .failed
+            }
+        }
+        var sent = message
+        sent.status = status
+        sent.externalId = externalId
+        let (finalId, finalStatus) = (externalId, status)
+        try await store.withTenant(job.tenantId) { tx in try await tx.inbox.markSent(messageId: id, externalId: finalId, status: finalStatus) }
+        events.publish(LiveEvent(tenantId: job.tenantId, name: "message.updated",
+                                 data: ["conversationId": .string(conversation.id.uuidString), "message": (try? JSONCoding.value(sent)) ?? .null]))
+    }
+}

@@ -1,0 +1,124 @@
+import CopilotoActions
+import CopilotoAgent
+import CopilotoCore
+import CopilotoModels
+import Foundation
+
+/// The `ai_reply` job: answers everything the customer wrote since the last answer, once. It escalates when
+/// asked to (or when the customer is upset, or the conversation is too long), generates the reply with the
+/// agent's prompt, model and tools, and stores it split into natural messages with humanized send times. If the
+/// customer wrote again meanwhile, the reply is dropped: the newer job answers with the whole context.
+public struct ReplyHandler: Sendable {
+    public let store: any DataStore
+    public let actions: ActionService
+    public let models: @Sendable (UUID) async throws -> any LanguageModel
+    public let events: EventBus
+    public let clock: @Sendable () -> Date
+
+    public init(store: any DataStore, actions: ActionService, models: @escaping @Sendable (UUID) async throws -> any LanguageModel,
+                events: EventBus, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.actions = actions
+        self.models = models
+        self.events = events
+        self.clock = clock
+    }
+
+    struct Turn: Sendable {
+        let conversation: Conversation
+        let agent: AIAgent
+        let history: [(Int, InboxMessage)]
+        let fresh: [InboxMessage]
+        let lastSeq: Int
+        let memories: [String: String]
+    }
+
+    public func handle(_ job: Job) async throws {
+        guard let id = job.payload.string("conversationId").flatMap(UUID.init(uuidString:)) else { return }
+        guard let turn = try await load(id, tenantId: job.tenantId) else { return }
+        let agent = turn.agent
+        let aiReplies = turn.history.filter { $0.1.sender == .aiAgent }.count
+        let reason = Escalation.reason(newMessages: turn.fresh.map(\.text), aiReplies: aiReplies,
+                                       maxAIReplies: agent.settings.maxAIReplies)
+        var texts: [String] = []
+        if reason == nil {
+            let isFirst = aiReplies == 0
+            if isFirst, let welcome = agent.welcomeMessage, !welcome.isEmpty { texts.append(welcome) }
+            let onlyGreeting = turn.fresh.allSatisfy { AgentReply.isGreeting($0.text) }
+            if !(isFirst && onlyGreeting && !texts.isEmpty) {
+                texts += Humanizer.split(try await AgentReply(actions: actions, models: models).generate(turn))
+            }
+        }
+        try await commit(turn, texts: texts, escalation: reason)
+    }
+
+    private func load(_ id: UUID, tenantId: UUID) async throws -> Turn? {
+        try await store.withTenant(tenantId) { tx -> Turn? in
+            guard let conversation = try await tx.inbox.conversation(id), conversation.status != .closed, !conversation.aiPaused,
+                  let agentId = conversation.aiAgentId, let agent = try await tx.aiAgents.find(agentId), agent.enabled else { return nil }
+            let replied = try await tx.inbox.repliedThrough(conversationId: id)
+            let history = try await tx.inbox.recentMessages(conversationId: id, limit: 40)
+            let fresh = history.filter { $0.0 > replied && $0.1.sender == .contact }
+            guard let last = fresh.last?.0 else { return nil }
+            return Turn(conversation: conversation, agent: agent, history: history, fresh: fresh.map(\.1), lastSeq: last,
+                        memories: try await tx.inbox.memories(contactId: conversation.contactId))
+        }
+    }
+
+    /// Stores the answer (or the hand-over) only if no newer customer message arrived and nobody answered yet.
+    private func commit(_ turn: Turn, texts: [String], escalation: EscalationReason?) async throws {
+        let now = clock(), agent = turn.agent
+        let live = try await store.withTenant(turn.conversation.tenantId) { tx -> [LiveEvent] in
+            let newer = try await tx.inbox.messages(conversationId: turn.conversation.id, after: turn.lastSeq, limit: 20)
+            if newer.contains(where: { $0.1.sender == .contact }) { return [] }
+            guard try await tx.inbox.claimReply(conversationId: turn.conversation.id, through: turn.lastSeq) else { return [] }
+            guard var conversation = try await tx.inbox.conversation(turn.conversation.id), !conversation.aiPaused else { return [] }
+            var outgoing = texts
+            var live: [LiveEvent] = []
+            if let escalation {
+                let human = try await Handover.pickHuman(in: tx)
+                conversation.aiPaused = true
+                conversation.escalationReason = escalation
+                conversation.assignedUserId = human
+                conversation.status = human == nil ? .pending : .open
+                outgoing = [Escalation.transitionMessage(escalation, language: agent.settings.language, hasHuman: human != nil)]
+                let note = InboxMessage(tenantId: conversation.tenantId, conversationId: conversation.id, sender: .system,
+                                        text: "Transferida para atendimento humano (\(escalation.rawValue)).", status: .sent, createdAt: now)
+                _ = try await tx.inbox.append(note)
+                live.append(InboxEvent.messageCreated(note, conversation: conversation))
+            }
+            var sendAt = now
+            for text in outgoing {
+                sendAt = sendAt.addingTimeInterval(Double(Humanizer.delay(for: text, minMs: agent.settings.replyDelayMinMs,
+                                                                           maxMs: agent.settings.replyDelayMaxMs)) / 1000)
+                let message = InboxMessage(tenantId: conversation.tenantId, conversationId: conversation.id, sender: .aiAgent,
+                                           senderId: agent.id, text: text, status: .queued, createdAt: now)
+                _ = try await tx.inbox.append(message)
+                try await tx.jobs.schedule(type: SendJob.type, key: nil, payload: ["messageId": .string(message.id.uuidString)],
+                                           runAt: sendAt, deadline: sendAt, now: now)
+                live.append(InboxEvent.messageCreated(message, conversation: conversation))
+            }
+            conversation.lastMessageAt = now
+            conversation.updatedAt = now
+            try await tx.inbox.update(conversation)
+            if escalation != nil { live.append(InboxEvent.conversationUpdated(conversation)) }
+            return live
+        }
+        for event in live { events.publish(event) }
+    }
+}
+
+/// Choosing the person a conversation goes to.
+enum Handover {
+    /// The active attendant (then manager, admin, owner) with the fewest open conversations.
+    static func pickHuman(in tx: any TenantStore) async throws -> UUID? {
+        let users = try await tx.users.list(PageRequest(limit: 200)).items.filter(\.active)
+        for roles in [[Role.attendant], [.manager], [.admin, .owner]] {
+            let candidates = users.filter { roles.contains($0.role) }
+            guard !candidates.isEmpty else { continue }
+            let load = try await tx.inbox.openCounts(userIds: candidates.map(\.id))
+            return candidates.min { (load[$0.id] ?? 0, $0.name) < (load[$1.id] ?? 0, $1.name) }?.id
+        }
+        return nil
+    }
+}
