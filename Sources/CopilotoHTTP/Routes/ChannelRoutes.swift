@@ -11,17 +11,17 @@ struct ChannelRoutes {
 
     func register(on router: RouteBuilder<some RouterMethods<AppRequestContext>>) {
         let inbox = deps.inbox, store = deps.store, whatsapp = deps.whatsapp, limiter = deps.webchatLimiter
-        router.get("/webhooks/whatsapp/:tenant") { request, context -> Response in
+        router.get("/webhooks/whatsapp/:tenantSlug") { request, context -> Response in
             let query = request.uri.queryParameters
-            guard try await store.system.tenant(slug: context.parameters.get("tenant") ?? "") != nil,
+            guard try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? "") != nil,
                   let challenge = WhatsAppWebhook.verify(mode: query.get("hub.mode"), token: query.get("hub.verify_token"),
                                                          challenge: query.get("hub.challenge"), expected: whatsapp.verifyToken) else {
                 throw CopilotoError.forbidden(action: "webhookVerification")
             }
             return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: challenge)))
         }
-        router.post("/webhooks/whatsapp/:tenant") { request, context -> Response in
-            guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenant") ?? "") else {
+        router.post("/webhooks/whatsapp/:tenantSlug") { request, context -> Response in
+            guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? "") else {
                 throw CopilotoError.notFound(resource: "tenant")
             }
             let body = try await request.rawBody(limit: 1 << 20)
@@ -35,8 +35,8 @@ struct ChannelRoutes {
             return try JSONResponse.make(WebhookReceipt(received: result.accepted.count, duplicates: result.duplicates,
                                                         statuses: payload.statuses.count))
         }
-        router.post("/v1/channels/webchat/:tenant/messages") { request, context -> Response in
-            guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenant") ?? "") else {
+        router.post("/v1/channels/webchat/:tenantSlug/messages") { request, context -> Response in
+            guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? "") else {
                 throw CopilotoError.notFound(resource: "tenant")
             }
             var r = FieldReader(try await request.jsonBody(limit: 64 * 1024), allowed: ["contactId", "visitorId", "name", "text", "messageId"])
@@ -56,8 +56,8 @@ struct ChannelRoutes {
             return try JSONResponse.make(WebchatReceipt(accepted: !result.accepted.isEmpty, duplicate: result.duplicates > 0),
                                          status: result.accepted.isEmpty ? .ok : .accepted)
         }
-        router.get("/v1/channels/webchat/:tenant/messages") { request, context -> Response in
-            guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenant") ?? "") else {
+        router.get("/v1/channels/webchat/:tenantSlug/messages") { request, context -> Response in
+            guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? "") else {
                 throw CopilotoError.notFound(resource: "tenant")
             }
             let query = request.uri.queryParameters
