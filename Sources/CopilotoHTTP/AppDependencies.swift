@@ -29,6 +29,9 @@ public struct AppDependencies: Sendable {
     public let webchatLimiter: LoginRateLimiter
     /// The background job handlers by type (AI replies, sends).
     public let jobHandlers: [String: JobWorker.Handler]
+    /// How long a claimed job stays with its worker before another may take it (a crashed worker's jobs come back
+    /// after this); `COPILOTO_JOB_LEASE_SECONDS`, default 60.
+    public let jobLease: TimeInterval
     /// Largest knowledge document upload (JSON or raw file).
     public let maxDocumentBytes: Int
     public let metrics: PrometheusCollectorRegistry
@@ -46,6 +49,7 @@ public struct AppDependencies: Sendable {
                 whatsapp: WhatsAppConfig = .fromEnvironment(), webchatLimiter: LoginRateLimiter = LoginRateLimiter(limit: 30, window: 60)) {
         let events = EventBus()
         self.events = events
+        self.jobLease = ProcessInfo.processInfo.environment["COPILOTO_JOB_LEASE_SECONDS"].flatMap(TimeInterval.init) ?? 60
         self.whatsapp = whatsapp
         self.webchatLimiter = webchatLimiter
         let retriever = KnowledgeRetriever(embedder: embedder)

@@ -51,7 +51,7 @@ public func buildApplication(_ deps: AppDependencies, host: String, port: Int, s
         router: buildRouter(deps),
         configuration: .init(address: .hostname(host, port: port), serverName: "Copiloto"),
         services: services + [Housekeeping(store: deps.store, retriever: deps.knowledge.retriever, logger: deps.logger),
-                              JobWorker(queue: deps.store.jobQueue, handlers: deps.jobHandlers, logger: deps.logger)],
+                              JobWorker(queue: deps.store.jobQueue, handlers: deps.jobHandlers, logger: deps.logger, lease: deps.jobLease)],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
         logger: deps.logger)
 }

@@ -158,4 +158,24 @@ struct AIAgentTurnTests {
             }
         }
     }
+
+    @Test("an AI agent at its concurrency limit takes no new conversation: it waits, pending, for the team")
+    func capacity() async throws {
+        try await TestApp.run { api, _ in
+            let owner = try await api.login("owner@demo.local")
+            let id = try await Self.agent(api, owner)
+            _ = try await api.patch("/v1/ai-agents/\(id)", token: owner, ["maxConcurrent": 1])
+            _ = try await Self.webchat(api, visitor: "v-cap-1", id: "1", "oi")
+            _ = try await Self.webchat(api, visitor: "v-cap-2", id: "1", "oi")
+            let all = try await api.get("/v1/conversations", token: owner).items
+            let second = try #require(all.first { $0.string("externalContact") == "v-cap-2" })
+            #expect(second["aiAgentId"] == nil)
+            #expect(second.string("status") == "pending")
+            #expect(all.first { $0.string("externalContact") == "v-cap-1" }?.string("aiAgentId")?.lowercased() == id.lowercased())
+            #expect(try await api.patch("/v1/ai-agents/\(id)", token: owner, ["temperature": 5]).status == 400)
+            #expect(try await api.patch("/v1/ai-agents/\(id)", token: owner, ["settings": ["debounceMs": 5000, "debounceMaxMs": 100]]).status == 400)
+            #expect(try await api.put("/v1/ai-agents/\(id)/tools", token: owner, ["toolIds": ["search_kb", "getOrder"]]).json["tools"]
+                == ["getOrder", "search_kb"])
+        }
+    }
 }

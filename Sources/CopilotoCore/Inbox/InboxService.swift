@@ -40,7 +40,7 @@ public struct InboxService: Sendable {
                 var touched = conversation
                 touched.lastMessageAt = now
                 touched.updatedAt = now
-                if touched.status == .pending { touched.status = .open }
+                if touched.status == .pending, touched.aiAgentId != nil || touched.assignedUserId != nil { touched.status = .open }
                 try await tx.inbox.update(touched)
                 if let agentId = touched.aiAgentId, !touched.aiPaused, let agent = try await tx.aiAgents.find(agentId), agent.enabled {
                     let window = agent.settings

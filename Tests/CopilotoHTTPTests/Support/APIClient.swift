@@ -48,6 +48,9 @@ struct APIClient: Sendable {
             return APIResponse(status: Int(response.status.code), headers: response.headers, json: parsed, text: text)
         }
     }
+    func put(_ path: String, token: String?, _ json: JSONValue) async throws -> APIResponse {
+        try await request(.put, path, token: token, json: json)
+    }
     func delete(_ path: String, token: String?) async throws -> APIResponse { try await request(.delete, path, token: token) }
 
     /// Logs in with the demo password and returns the bearer token.
