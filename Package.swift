@@ -157,6 +157,8 @@ let package = Package(
                 "CopilotoDemo",
                 "CopilotoActions",
                 "CopilotoModels",
+                "CopilotoInbox",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -12,6 +12,7 @@ public final class FakeMetaServer: Sendable {
         public let to: String
         public let text: String
         public let authorization: String
+        public let receivedAt: ContinuousClock.Instant
     }
 
     /// Statuses (401, 429, 400, 500) answered before normal replies, in order.
@@ -33,7 +34,7 @@ public final class FakeMetaServer: Sendable {
             }
             self.sent.withLock {
                 $0.append(Sent(phoneNumberId: context.parameters.get("phone") ?? "", to: to, text: text,
-                               authorization: request.headers[.authorization] ?? ""))
+                               authorization: request.headers[.authorization] ?? "", receivedAt: .now))
             }
             let reply: JSONValue = ["messaging_product": "whatsapp", "contacts": [["input": .string(to), "wa_id": .string(to)]],
                                     "messages": [["id": .string("wamid.FAKE\(UUID().uuidString.prefix(12))")]]]
