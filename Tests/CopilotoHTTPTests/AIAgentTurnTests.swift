@@ -26,9 +26,9 @@ struct AIAgentTurnTests {
                            ["visitorId": .string(visitor), "name": "Visitante", "messageId": .string(id), "text": .string(text)])
     }
 
-    @Test("a burst of five messages in two seconds gets one answer, which quotes the knowledge base")
-    func burst() async throws {
-        try await TestApp.run { api, info in
+    @Test("a burst of five messages in two seconds gets one answer, which quotes the knowledge base", arguments: Backend.allCases)
+    func burst(backend: Backend) async throws {
+        try await TestApp.run(backend) { api, info in
             let owner = try await api.login("owner@demo.local")
             _ = try await Self.agent(api, owner)
             let texts = ["oi", "tudo bem?", "queria saber uma coisa", "qual o prazo para trocar um produto?", "comprei semana passada"]
@@ -66,9 +66,9 @@ struct AIAgentTurnTests {
     }
 
     @Test("asking for a person hands the conversation to the least busy attendant; the AI stops answering",
-          arguments: ["quero falar com um atendente", "Isso é um ABSURDO, péssimo atendimento, vou no Procon!!!"])
-    func escalation(text: String) async throws {
-        try await TestApp.run { api, info in
+          arguments: [(Backend.sqlite, "quero falar com um atendente"), (.postgres, "Isso é um ABSURDO, péssimo atendimento, vou no Procon!!!")])
+    func escalation(backend: Backend, text: String) async throws {
+        try await TestApp.run(backend) { api, info in
             let owner = try await api.login("owner@demo.local")
             _ = try await Self.agent(api, owner)
             _ = try await Self.webchat(api, visitor: "v-esc", id: "1", text)

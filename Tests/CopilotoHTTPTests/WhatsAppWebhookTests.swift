@@ -54,9 +54,9 @@ struct WhatsAppWebhookTests {
         }
     }
 
-    @Test("text, media and status payloads in Meta's shape; a redelivered message is a duplicate")
-    func payloads() async throws {
-        try await TestApp.run { api, _ in
+    @Test("text, media and status payloads in Meta's shape; a redelivered message is a duplicate", arguments: Backend.allCases)
+    func payloads(backend: Backend) async throws {
+        try await TestApp.run(backend) { api, _ in
             let text = FakeMetaServer.textWebhook(from: "5511988887777", name: "Rita Moura", id: "wamid.A1", text: "Oi, vocês têm protetor solar?")
             let first = try await Self.post(api, text)
             #expect(first.status == 200, "\(first.text)")

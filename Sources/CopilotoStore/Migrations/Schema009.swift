@@ -7,14 +7,14 @@ enum Schema009 {
     static let statements: [String] = [
         """
         CREATE TABLE channel_accounts (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), channel TEXT NOT NULL,
-          external_account_id TEXT, verify_token TEXT, app_secret_sealed TEXT, access_token_sealed TEXT, enabled INTEGER NOT NULL,
+          external_account_id TEXT, verify_token TEXT, app_secret_sealed TEXT, access_token_sealed TEXT, enabled BOOLEAN NOT NULL,
           settings TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
         """,
         "CREATE UNIQUE INDEX channel_accounts_channel ON channel_accounts (tenant_id, channel)",
         """
         CREATE TABLE conversations (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), contact_id TEXT NOT NULL,
           channel TEXT NOT NULL, external_contact TEXT NOT NULL, channel_account TEXT, status TEXT NOT NULL, priority BIGINT NOT NULL, department TEXT,
-          tags TEXT NOT NULL, assigned_user_id TEXT, ai_agent_id TEXT, ai_paused INTEGER NOT NULL, escalation_reason TEXT,
+          tags TEXT NOT NULL, assigned_user_id TEXT, ai_agent_id TEXT, ai_paused BOOLEAN NOT NULL, escalation_reason TEXT,
           search_text TEXT NOT NULL, replied_seq BIGINT NOT NULL DEFAULT 0, last_message_at BIGINT NOT NULL, created_at BIGINT NOT NULL,
           updated_at BIGINT NOT NULL)
         """,
@@ -30,7 +30,7 @@ enum Schema009 {
         """
         CREATE TABLE ai_agents (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), name TEXT NOT NULL,
           type TEXT NOT NULL, prompt TEXT NOT NULL, provider_id TEXT, model TEXT, temperature DOUBLE PRECISION NOT NULL,
-          max_tokens BIGINT NOT NULL, welcome_message TEXT, enabled INTEGER NOT NULL, max_concurrent BIGINT NOT NULL,
+          max_tokens BIGINT NOT NULL, welcome_message TEXT, enabled BOOLEAN NOT NULL, max_concurrent BIGINT NOT NULL,
           settings TEXT NOT NULL, search_text TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
         """,
         "CREATE INDEX ai_agents_tenant ON ai_agents (tenant_id, created_at)",
