@@ -69,6 +69,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "CopilotoEmbeddings",
+            dependencies: ["CopilotoCore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "CopilotoDemo",
             dependencies: ["CopilotoCore"],
             swiftSettings: swiftSettings
@@ -144,6 +149,7 @@ let package = Package(
                 "CopilotoDemo",
                 "CopilotoActions",
                 "CopilotoModels",
+                "CopilotoEmbeddings",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -165,6 +171,11 @@ let package = Package(
         .testTarget(
             name: "CopilotoCoreTests",
             dependencies: ["CopilotoCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CopilotoEmbeddingsTests",
+            dependencies: ["CopilotoCore", "CopilotoEmbeddings"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
