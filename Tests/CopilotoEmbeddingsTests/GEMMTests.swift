@@ -27,7 +27,8 @@ struct GEMMTests {
         }
     }
 
-    @Test("the Swift kernel matches the triple loop on odd sizes", arguments: [(1, 1, 1), (3, 5, 7), (5, 17, 33), (9, 31, 16), (13, 384, 385), (4, 48, 1536)])
+    @Test("the Swift kernel matches the triple loop on odd sizes",
+          arguments: [(1, 1, 1), (3, 5, 7), (5, 17, 33), (9, 31, 16), (13, 384, 385), (4, 48, 1536)])
     func swiftMatchesNaive(size: (rows: Int, outputs: Int, inputs: Int)) {
         let x = random(size.rows * size.inputs, seed: 1), w = random(size.outputs * size.inputs, seed: 2)
         let bias = random(size.outputs, seed: 3)

@@ -28,7 +28,7 @@ struct MiniLMEncoderTests {
     @Test("a batch of texts of different lengths gives the vectors of one-by-one calls, in order")
     func batchingKeepsSequencesApart() async throws {
         let texts = ["oi", "Qual o prazo de entrega para o Rio de Janeiro?", "hello world", "",
-                     String(repeating: "Política de trocas e devoluções em até trinta dias. ", count: 12)]
+                     String(repeating: "Política de trocas e devoluções em até trinta dias. ", count: 4)]
         let batched = try await encoder.embed(texts)
         for (text, vector) in zip(texts, batched) {
             let alone = try await encoder.embed([text])[0]
@@ -40,18 +40,22 @@ struct MiniLMEncoderTests {
     @Test("small batches by count and by tokens give the same vectors as one big batch")
     func batchLimits() async throws {
         let directory = try MiniLMFixture.modelDirectory()
-        let tight = try MiniLMEncoder(directory: directory, gemm: SwiftGEMM(), maxBatchTexts: 2, maxBatchTokens: 8)
+        let tight = try MiniLMEncoder(directory: directory, gemm: try #require(GEMMBackends.make()), maxBatchTexts: 2, maxBatchTokens: 8)
         let texts = ["a", "b c d e f g h i j", "k l", "m", "n o p"]
         let loose = try await encoder.embed(texts), split = try await tight.embed(texts)
         for (a, b) in zip(loose, split) { #expect(maxDifference(a, b) < 1e-5) }
     }
 
-    @Test("the Swift kernel and OpenBLAS give the same vectors", .enabled(if: OpenBLASGEMM.load() != nil, "no BLAS library on this machine"))
-    func backendsAgree() async throws {
+    @Test("the Swift kernel alone gives the reference vector, and the same one as OpenBLAS when it is there")
+    func swiftKernelParity() async throws {
         let swift = try MiniLMFixture.swiftEncoder.get()
-        #expect(swift.backend == "swift" && encoder.backend.hasPrefix("blas"))
-        let texts = ["como faço para trocar um produto", "The quick brown fox jumps over the lazy dog."]
-        for (a, b) in zip(try await encoder.embed(texts), try await swift.embed(texts)) { #expect(maxDifference(a, b) < 1e-5) }
+        #expect(swift.backend == "swift")
+        let (text, expected) = Self.references[0]  // one short text: the Swift kernel is slow in debug builds
+        let vector = try await swift.embed([text])[0]
+        #expect(maxDifference(Array(vector.prefix(5)), expected) < 1e-4)
+        if encoder.backend.hasPrefix("blas") {
+            #expect(maxDifference(vector, try await encoder.embed([text])[0]) < 1e-5)
+        }
     }
 
     @Test("an exchange question is closer to the returns policy than to opening hours")

@@ -38,8 +38,10 @@ struct SafeTensorsTests {
     @Test("a truncated file, a header out of bounds or a missing tensor is an error, not a crash")
     func refusesBrokenFiles() throws {
         #expect(throws: MiniLMError.self) { try SafeTensors(data: Data([1, 2, 3])) }
-        #expect(throws: MiniLMError.self) { try SafeTensors(data: file(header: #"{"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}}"#, data: [0])) }
-        let tensors = try SafeTensors(data: file(header: #"{"a":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}"#, data: Array(repeating: 0, count: 8)))
+        let outOfBounds = #"{"a":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}}"#
+        #expect(throws: MiniLMError.self) { try SafeTensors(data: file(header: outOfBounds, data: [0])) }
+        let integers = #"{"a":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}"#
+        let tensors = try SafeTensors(data: file(header: integers, data: Array(repeating: 0, count: 8)))
         #expect(throws: MiniLMError.missingTensor("b")) { try tensors.floats("b") }
         #expect(throws: MiniLMError.self) { try tensors.floats("a") }
     }

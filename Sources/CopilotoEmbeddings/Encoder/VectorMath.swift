@@ -15,6 +15,7 @@ enum VectorMath {
         return result
     }
 
+    @inline(__always)
     static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
         var total = SIMD16<Float>(repeating: 0)
         var index = 0
@@ -30,6 +31,7 @@ enum VectorMath {
     }
 
     /// `y += scale * x`.
+    @inline(__always)
     static func add(_ x: UnsafePointer<Float>, scaledBy scale: Float = 1, into y: UnsafeMutablePointer<Float>, count: Int) {
         var index = 0
         let rawX = UnsafeRawPointer(x), rawY = UnsafeMutableRawPointer(y)
@@ -44,22 +46,18 @@ enum VectorMath {
 
     /// GELU with the exact error function, `0.5 · x · (1 + erf(x / √2))`, in place.
     static func gelu(_ x: UnsafeMutablePointer<Float>, count: Int) {
-        var index = 0
-        let raw = UnsafeMutableRawPointer(x)
-        let half = SIMD16<Float>(repeating: 0.5), invSqrt2 = SIMD16<Float>(repeating: 0.70710678118654752)
-        while index + 16 <= count {
-            let value = raw.loadUnaligned(fromByteOffset: index * 4, as: SIMD16<Float>.self)
-            raw.storeBytes(of: half * value * (1 + erf(value * invSqrt2)), toByteOffset: index * 4, as: SIMD16<Float>.self)
-            index += 16
+        // A plain loop of branch-free scalar code: LLVM vectorises it (SIMD16's clamping does not).
+        for index in 0..<count {
+            let value = x[index]
+            x[index] = 0.5 * value * (1 + erf(value * 0.70710678118654752))
         }
-        while index < count { x[index] = 0.5 * x[index] * (1 + Foundation.erf(x[index] * 0.70710678118654752)); index += 1 }
     }
 
-    /// erf as a rational function of x (the minimax fit Eigen and XLA use): within 1e-7 of the true value
-    /// in single precision, and vectorisable, unlike libm's `erff`.
+    /// erf as a rational function (the minimax fit Eigen and XLA use): within 1e-7 of the true value in single
+    /// precision, and vectorisable, unlike libm's `erff`.
     @inline(__always)
-    static func erf(_ input: SIMD16<Float>) -> SIMD16<Float> {
-        let x = input.clamped(lowerBound: SIMD16(repeating: -4), upperBound: SIMD16(repeating: 4))
+    static func erf(_ input: Float) -> Float {
+        let x = Swift.max(-4, Swift.min(4, input))
         let x2 = x * x
         var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08
         p = x2 * p - 2.10102402082508e-06

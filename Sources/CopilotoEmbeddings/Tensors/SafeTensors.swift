@@ -59,18 +59,27 @@ public struct SafeTensors: Sendable {
             throw MiniLMError.unexpectedTensor(name: name, detail: "\(entry.offsets.count) bytes for \(count) \(entry.dtype)")
         }
         return data.withUnsafeBytes { raw in
-            let bytes = UnsafeRawBufferPointer(rebasing: raw[(dataStart + entry.offsets.lowerBound)...])
+            let bytes = UnsafeRawBufferPointer(rebasing: raw[(dataStart + entry.offsets.lowerBound)...].prefix(count * width))
             return [Float](unsafeUninitializedCapacity: count) { out, initialised in
-                switch entry.dtype {
-                case "F32":
-                    for index in 0..<count { out[index] = Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self))) }
-                case "F16":
-                    for index in 0..<count { out[index] = Self.half(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: 2 * index, as: UInt16.self))) }
-                default:
-                    for index in 0..<count { out[index] = Float(bitPattern: UInt32(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: 2 * index, as: UInt16.self))) << 16) }
-                }
+                Self.decode(bytes, dtype: entry.dtype, into: out)
                 initialised = count
             }
+        }
+    }
+
+    private static func decode(_ bytes: UnsafeRawBufferPointer, dtype: String, into out: UnsafeMutableBufferPointer<Float>) {
+        func half(_ index: Int) -> UInt16 { UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: 2 * index, as: UInt16.self)) }
+        switch dtype {
+        case "F32" where UInt32(littleEndian: 1) == 1:
+            UnsafeMutableRawBufferPointer(out).copyMemory(from: bytes)  // the file's layout is the host's
+        case "F32":
+            for index in out.indices {
+                out[index] = Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self)))
+            }
+        case "F16":
+            for index in out.indices { out[index] = Self.half(half(index)) }
+        default:
+            for index in out.indices { out[index] = Float(bitPattern: UInt32(half(index)) << 16) }
         }
     }
 
