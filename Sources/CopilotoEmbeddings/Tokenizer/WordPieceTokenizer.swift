@@ -56,8 +56,9 @@ public struct WordPieceTokenizer: Sendable {
         let budget = maxLength - 2
         var ids: [Int32] = [classifierID]
         ids.reserveCapacity(min(maxLength, text.utf8.count + 2))
+        var scratch = Scratch()
         BertTextSplitter.forEachWord(in: text) { word in
-            appendPieces(of: word, to: &ids)
+            appendPieces(of: word, to: &ids, scratch: &scratch)
             return ids.count <= budget
         }
         if ids.count > budget + 1 { ids.removeSubrange((budget + 1)...) }
@@ -65,21 +66,39 @@ public struct WordPieceTokenizer: Sendable {
         return ids
     }
 
+    /// Buffers reused from word to word: the word's UTF-8 after two spare bytes, and where each scalar starts.
+    struct Scratch {
+        var bytes: [UInt8] = []
+        var bounds: [Int] = []
+    }
+
     /// Greedy longest-match-first WordPiece of one normalised word.
-    func appendPieces(of word: ArraySlice<Unicode.Scalar>, to ids: inout [Int32]) {
+    func appendPieces(of word: ArraySlice<Unicode.Scalar>, to ids: inout [Int32], scratch: inout Scratch) {
         guard word.count <= maxCharactersPerWord else { ids.append(unknownID); return }
+        scratch.bytes.removeAll(keepingCapacity: true)
+        scratch.bounds.removeAll(keepingCapacity: true)
+        scratch.bytes.append(contentsOf: [0, 0])
+        for scalar in word {
+            scratch.bounds.append(scratch.bytes.count)
+            UTF8.encode(scalar) { scratch.bytes.append($0) }
+        }
+        scratch.bounds.append(scratch.bytes.count)
         let mark = ids.count
-        var start = word.startIndex
-        var candidate = ""
-        while start < word.endIndex {
-            var end = min(word.endIndex, start + longestPiece)
+        let count = word.count
+        var start = 0
+        while start < count {
+            // A continuation is looked up as "##" + piece: the two bytes before the piece are free to hold "##",
+            // since the bytes before `start` are never read again.
+            let first = scratch.bounds[start] - (start > 0 ? 2 : 0)
+            if start > 0 { scratch.bytes[first] = UInt8(ascii: "#"); scratch.bytes[first + 1] = UInt8(ascii: "#") }
+            var end = min(count, start + longestPiece)
             var found: Int32?
-            while end > start {
-                candidate.removeAll(keepingCapacity: true)
-                if start > word.startIndex { candidate.unicodeScalars.append(contentsOf: "##".unicodeScalars) }
-                candidate.unicodeScalars.append(contentsOf: word[start..<end])
-                if let id = vocabulary[candidate] { found = id; break }
-                end -= 1
+            scratch.bytes.withUnsafeBufferPointer { bytes in
+                while end > start {
+                    let candidate = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<scratch.bounds[end]]), as: UTF8.self)
+                    if let id = vocabulary[candidate] { found = id; return }
+                    end -= 1
+                }
             }
             guard let id = found else {
                 ids.removeSubrange(mark...)
