@@ -13,17 +13,21 @@ struct LiveStreamTests {
             func request(_ token: String) -> String {
                 "GET /v1/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nAccept: text/event-stream\r\n\r\n"
             }
-            async let ours = RawClient.read(port: info.port, request: request(attendant), until: "Chegou minha encomenda?", timeout: 10)
-            async let theirs = RawClient.read(port: info.port, request: request(outsider), until: "Chegou minha encomenda?", timeout: 3)
-            try await Task.sleep(for: .milliseconds(500))
+            let ours = try await SSEConnection.open(port: info.port, request: request(attendant))
+            let theirs = try await SSEConnection.open(port: info.port, request: request(outsider))
+            // Both streams are subscribed once `ready` arrived.
+            #expect(try await ours.read(until: "event: ready", timeout: 20).contains("event: ready"))
+            #expect(try await theirs.read(until: "event: ready", timeout: 20).contains("event: ready"))
             let posted = try await api.post("/v1/channels/webchat/demo/messages", token: nil,
                                             ["visitorId": "v-live", "messageId": "1", "text": "Chegou minha encomenda?"])
             #expect(posted.status == 202)
-            let (mine, other) = try await (ours, theirs)
-            #expect(mine.contains("event: ready"))
+            let mine = try await ours.read(until: "event: conversation.updated", timeout: 20)
+            let other = try await theirs.read(until: "Chegou minha encomenda?", timeout: 2)
+            ours.close()
+            theirs.close()
             #expect(mine.contains("event: message.created"))
+            #expect(mine.contains("Chegou minha encomenda?"))
             #expect(mine.contains("event: conversation.updated"))
-            #expect(other.contains("event: ready"))
             #expect(other.contains(": keep-alive"))
             #expect(!other.contains("Chegou minha encomenda?"))
             let unauthenticated = try await api.get("/v1/stream", token: nil)
@@ -32,22 +36,18 @@ struct LiveStreamTests {
     }
 }
 
-extension RawClient {
-    /// Sends a request and reads until `marker` appears or `timeout` seconds pass; returns what arrived.
-    /// Runs on its own thread: blocking reads must not hold the two-thread cooperative pool the server needs.
-    static func read(port: Int, request: String, until marker: String, timeout: Double) async throws -> String {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result { try blockingRead(port: port, request: request, until: marker, timeout: timeout) })
-            }
-        }
-    }
+/// A raw HTTP connection kept open to read an event stream in steps; blocking reads run on their own threads so
+/// they never hold the two-thread cooperative pool the server needs.
+final class SSEConnection: @unchecked Sendable {
+    private let fd: Int32
+    private var received = [UInt8]()
 
-    private static func blockingRead(port: Int, request: String, until marker: String, timeout: Double) throws -> String {
-        try {
+    private init(fd: Int32) { self.fd = fd }
+
+    static func open(port: Int, request: String) async throws -> SSEConnection {
+        try await onThread {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             guard fd >= 0 else { throw POSIXError(.EIO) }
-            defer { close(fd) }
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -55,20 +55,33 @@ extension RawClient {
             let connected = withUnsafePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
-            guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+            guard connected == 0 else { Glibc.close(fd); throw POSIXError(.ECONNREFUSED) }
             var wait = timeval(tv_sec: 0, tv_usec: 200_000)
             setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
             _ = request.withCString { send(fd, $0, strlen($0), 0) }
-            var received = [UInt8]()
+            return SSEConnection(fd: fd)
+        }
+    }
+
+    /// Everything received so far once `marker` is in it, or when `timeout` seconds passed.
+    func read(until marker: String, timeout: Double) async throws -> String {
+        try await Self.onThread { [self] in
             let deadline = Date().addingTimeInterval(timeout)
             var buffer = [UInt8](repeating: 0, count: 8192)
-            while Date() < deadline {
+            while !String(decoding: received, as: UTF8.self).contains(marker), Date() < deadline {
                 let count = recv(fd, &buffer, buffer.count, 0)
                 if count > 0 { received += buffer.prefix(count) }
                 if count == 0 { break }
-                if String(decoding: received, as: UTF8.self).contains(marker) { break }
             }
             return String(decoding: received, as: UTF8.self)
-        }()
+        }
+    }
+
+    func close() { Glibc.close(fd) }
+
+    private static func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+        }
     }
 }
