@@ -191,6 +191,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "CopilotoInboxTests",
+            dependencies: ["CopilotoCore", "CopilotoInbox", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "CopilotoEmbeddingsTests",
             dependencies: ["CopilotoCore", "CopilotoEmbeddings", "CopilotoEval"],
             swiftSettings: swiftSettings

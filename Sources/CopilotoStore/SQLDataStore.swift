@@ -72,6 +72,17 @@ public final class SQLDataStore: DataStore {
         }
     }
 
+    /// `VACUUM ANALYZE` (PostgreSQL, outside any transaction) or `ANALYZE` (SQLite) of one table: what an operator
+    /// runs after a bulk load so the planner and the visibility map are current.
+    public func vacuumAnalyze(table: String) async throws {
+        guard table.allSatisfy({ $0.isLetter || $0 == "_" }) else { return }
+        if let postgres = backend as? PostgresBackend {
+            _ = try await postgres.client.query(PostgresQuery(unsafeSQL: "VACUUM ANALYZE \(table)"))
+        } else {
+            try await backend.transaction(tenant: nil) { db in try await db.exec("ANALYZE \(table)") }
+        }
+    }
+
     public func shutdown() async throws {
         try await backend.shutdown()
     }

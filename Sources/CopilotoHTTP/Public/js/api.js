@@ -94,11 +94,10 @@ function parseFrame(frame, onEvent) {
  * POSTs `body` with `Accept: text/event-stream` and calls `onEvent(name, data)` for each SSE event as it arrives.
  * A server answering JSON instead is passed through as one `json` event.
  */
-export async function stream(path, body, onEvent, { signal } = {}) {
-  const res = await fetch(path, {
-    method: 'POST', signal, body: JSON.stringify(body),
-    headers: headers({ 'Content-Type': 'application/json', Accept: 'text/event-stream' }),
-  });
+export async function stream(path, body, onEvent, { signal, method = 'POST' } = {}) {
+  const res = await fetch(path, method === 'GET'
+    ? { method, signal, headers: headers({ Accept: 'text/event-stream' }) }
+    : { method, signal, body: JSON.stringify(body), headers: headers({ 'Content-Type': 'application/json', Accept: 'text/event-stream' }) });
   if (!res.ok) throw await failure(res);
   if (!(res.headers.get('Content-Type') || '').includes('text/event-stream')) {
     onEvent('json', await res.json());

@@ -13,6 +13,7 @@ const PAGES = {
   audit: () => document.createElement('cp-audit-page'),
   permissions: () => document.createElement('cp-permissions-page'),
   usage: () => document.createElement('cp-usage-page'),
+  inbox: () => document.createElement('cp-inbox-page'),
 };
 const RESOURCES = ['customers', 'products', 'orders', 'invoices', 'agenda', 'tickets'];
 

@@ -11,6 +11,7 @@ import './record-page.js';
 import './audit-page.js';
 import './permissions-page.js';
 import './usage-page.js';
+import './inbox-page.js';
 import './copilot-fab.js';
 import './copilot-panel.js';
 import './chat-log.js';

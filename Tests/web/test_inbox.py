@@ -1,0 +1,73 @@
+"""The inbox: a customer's web-chat message answered by an AI agent, a person taking over, live updates."""
+import time
+import uuid
+
+from conftest import api, token_for
+
+
+def ensure_agent(token):
+    status, agents = api("GET", "/v1/ai-agents", token)
+    assert status == 200, agents
+    if agents["items"]:
+        return agents["items"][0]["id"]
+    status, agent = api("POST", "/v1/ai-agents", token, {
+        "name": "Bia", "prompt": "Você é a Bia, da loja.", "welcomeMessage": "Oi! Eu sou a Bia, assistente virtual da loja.",
+        "tools": ["search_kb"], "settings": {"debounceMs": 200, "debounceMaxMs": 1000, "replyDelayMinMs": 0, "replyDelayMaxMs": 0}})
+    assert status == 201, agent
+    return agent["id"]
+
+
+def webchat(visitor, text):
+    status, body = api("POST", "/v1/channels/webchat/demo/messages", None,
+                       {"visitorId": visitor, "name": "Visitante", "messageId": uuid.uuid4().hex, "text": text})
+    assert status in (200, 202), body
+
+
+def test_ai_answers_then_a_person_takes_over(browser):
+    b = browser
+    ensure_agent(token_for("owner@demo.local"))
+    visitor = "web-" + uuid.uuid4().hex[:8]
+    webchat(visitor, "Oi")
+    b.sign_in("attendant@demo.local", "#/inbox")
+    link = b.until_css(f"[data-conversation] .row-title")
+    b.wait().until(lambda d: any(visitor in e.text for e in d.find_elements("css selector", "[data-conversation]")))
+    item = next(e for e in b.all("[data-conversation]") if visitor in e.text)
+    assert item.find_element("css selector", "[data-badge='ai']")
+    item.click()
+    # The AI's welcome arrives through the live feed, without reloading.
+    b.wait(20).until(lambda d: d.find_elements("css selector", "[data-messages] [data-sender='ai_agent']"))
+    box = b.css("[data-reply] textarea")
+    box.send_keys("Oi! Aqui é a Carla, da equipe. Posso ajudar?")
+    b.css("[data-reply] button[type=submit]").click()
+    b.wait().until(lambda d: d.find_elements("css selector", "[data-messages] [data-sender='agent']"))
+    b.until_css("[data-give-back]")
+    b.wait().until(lambda d: any(visitor in e.text and e.find_elements("css selector", "[data-badge='human']")
+                                 for e in d.find_elements("css selector", "[data-conversation]")))
+    b.css("[data-give-back]").click()
+    b.until_css("[data-take-over]")
+    b.shot("inbox-thread")
+    assert b.app_errors() == []
+
+
+def test_a_new_conversation_appears_live(browser):
+    b = browser
+    ensure_agent(token_for("owner@demo.local"))
+    b.sign_in("manager@demo.local", "#/inbox")
+    b.until_css("cp-inbox-page [data-conversations]")
+    time.sleep(1)
+    visitor = "live-" + uuid.uuid4().hex[:8]
+    webchat(visitor, "Vocês entregam no interior?")
+    b.wait(15).until(lambda d: any(visitor in e.text for e in d.find_elements("css selector", "[data-conversation]")))
+    assert b.app_errors() == []
+
+
+def test_inbox_is_hidden_from_roles_without_it_and_fits_a_phone(browser, phone):
+    b = browser
+    b.sign_in("finance@demo.local", "#/")
+    b.until_css("cp-app-sidebar")
+    assert not b.all("cp-app-sidebar [data-nav='inbox']")
+    p = phone
+    p.sign_in("attendant@demo.local", "#/inbox")
+    p.until_css("cp-inbox-page [data-conversations]")
+    assert p.d.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert p.app_errors() == []
