@@ -52,17 +52,21 @@ public enum Sentiment {
         "obrigado": 1, "obrigada": 1, "otimo": 2, "excelente": 2, "perfeito": 2, "adorei": 2, "maravilhoso": 2, "bom": 1,
         "legal": 1, "show": 1, "thanks": 1, "great": 2, "excellent": 2, "perfect": 2, "love": 2, "good": 1,
     ]
-    static let negations: Set<String> = ["nao", "nem", "nunca", "not", "no", "never"]
+    /// Words that flip the next scored word within three words ("não foi bom"). Not "no": in Portuguese it means "in the".
+    static let negations: Set<String> = ["nao", "nem", "not", "never", "dont", "isnt", "wasnt"]
 
     public static func score(_ text: String) -> Int {
         let words = TextFolding.fold(text).split { !$0.isLetter }.map(String.init)
-        var total = 0, negate = false
+        var total = 0, negation = 0
         for word in words {
-            if negations.contains(word) && word != "nunca" { negate = true; continue }
-            var value = positive[word] ?? 0
-            value -= negative[word] ?? 0
-            total += negate ? -value : value
-            negate = false
+            if negations.contains(word) { negation = 3; continue }
+            let value = (positive[word] ?? 0) - (negative[word] ?? 0)
+            if value != 0 {
+                total += negation > 0 ? -value : value
+                negation = 0
+            } else if negation > 0 {
+                negation -= 1
+            }
         }
         let shouting = text.filter(\.isUppercase).count > 12 && text.filter(\.isUppercase).count * 2 > text.filter(\.isLetter).count
         let exclamations = text.filter { $0 == "!" }.count
