@@ -65,15 +65,18 @@ public struct AppDependencies: Sendable {
                                      runner: ToolRunner(box: secrets), knowledge: retriever)
         let providers = ProviderSettingsService(store: store, authorizer: authorizer, sealer: secrets)
         let breaker = CircuitBreaker()
-        self.assistant = AssistantService(store: store, actions: actions, models: { tenantId in
+        @Sendable func models(_ tenantId: UUID, preferring: UUID?, model: String?) async throws -> any LanguageModel {
             let (zone, records) = try await store.withTenant(tenantId) { (try await $0.settings().timeZone, try await $0.llmProviders.list()) }
             let fallback: [any LanguageModel] = (defaultProvider.map { [OpenAICompatibleProvider(configuration: $0)] } ?? [])
                 + [HeuristicEngine(timeZone: zone)]
-            return providers.chain(from: records, then: fallback, breaker: breaker)
-        })
+            return providers.chain(from: records, preferring: preferring, model: model, then: fallback, breaker: breaker)
+        }
+        self.assistant = AssistantService(store: store, actions: actions, models: { try await models($0, preferring: nil, model: nil) })
         self.inbox = InboxService(store: store, authorizer: authorizer, events: events)
         self.aiAgents = AIAgentService(store: store, authorizer: authorizer)
-        let reply = ReplyHandler(store: store, actions: actions, models: assistant.models, events: events)
+        let reply = ReplyHandler(store: store, actions: actions,
+                                 models: { agent in try await models(agent.tenantId, preferring: agent.providerId, model: agent.model) },
+                                 events: events)
         let send = SendHandler(store: store, whatsapp: whatsapp, events: events)
         self.jobHandlers = [ReplyJob.type: { try await reply.handle($0) }, SendJob.type: { try await send.handle($0) }]
         self.mentions = MentionService(store: store, authorizer: authorizer)

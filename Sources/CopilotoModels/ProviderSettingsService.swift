@@ -54,11 +54,17 @@ public struct ProviderSettingsService: Sendable {
     }
 
     /// The chain from records already read (enabled ones, in order), then the fallback models.
-    public func chain(from records: [LLMProviderRecord], then fallback: [any LanguageModel], breaker: CircuitBreaker) -> FallbackChain {
-        let providers: [any LanguageModel] = records.filter(\.enabled).map { record in
-            OpenAICompatibleProvider(configuration: .init(name: record.name, baseURL: record.baseURL,
-                                                          apiKey: record.sealedKey.flatMap { try? sealer.open($0) },
-                                                          extraHeaders: record.headers, requiresKey: record.requiresKey, model: record.model))
+    /// With `preferring`, that provider goes first (an AI agent's own provider), with `model` instead of its own when
+    /// given; the rest of the chain stays behind it as the fallback.
+    public func chain(from records: [LLMProviderRecord], preferring: UUID? = nil, model: String? = nil, then fallback: [any LanguageModel],
+                      breaker: CircuitBreaker) -> FallbackChain {
+        let enabled = records.filter(\.enabled)
+        let ordered = enabled.filter { $0.id == preferring } + enabled.filter { $0.id != preferring }
+        let providers: [any LanguageModel] = ordered.map { record in
+            let chosen = record.id == preferring ? (model ?? record.model) : record.model
+            return OpenAICompatibleProvider(configuration: .init(name: record.name, baseURL: record.baseURL,
+                                                                 apiKey: record.sealedKey.flatMap { try? sealer.open($0) },
+                                                                 extraHeaders: record.headers, requiresKey: record.requiresKey, model: chosen))
         }
         return FallbackChain(providers + fallback, breaker: breaker)
     }

@@ -178,4 +178,40 @@ struct AIAgentTurnTests {
                 == ["getOrder", "search_kb"])
         }
     }
+
+    @Test("an AI agent answers through its own provider and model; agents without one use the tenant's chain")
+    func ownProvider() async throws {
+        let first = FakeOpenAIServer(responder: { _ in .text("Resposta do provedor padrão.") })
+        let second = FakeOpenAIServer(responder: { body in .text("Resposta do provedor do agente (\(body.string("model") ?? "?")).") })
+        try await first.run { urlA in
+            try await second.run { urlB in
+                try await TestApp.run { api, info in
+                    let owner = try await api.login("owner@demo.local")
+                    _ = try await api.post("/v1/settings/llm-providers", token: owner,
+                                           ["name": "padrao", "baseURL": .string(urlA), "model": "modelo-a", "apiKey": "ka", "priority": 1])
+                    let b = try await api.post("/v1/settings/llm-providers", token: owner,
+                                               ["name": "agente", "baseURL": .string(urlB), "model": "modelo-b", "apiKey": "kb", "priority": 2])
+                    let providerId = try #require(b.json.string("id"))
+                    _ = try await Self.agent(api, owner)
+                    let own = try await api.post("/v1/ai-agents", token: owner, [
+                        "name": "Vendas", "type": "closer", "prompt": "Feche vendas.", "providerId": .string(providerId),
+                        "model": "modelo-do-agente", "maxConcurrent": 0,
+                        "settings": ["debounceMs": 0, "debounceMaxMs": 0, "replyDelayMinMs": 0, "replyDelayMaxMs": 0]])
+                    #expect(own.status == 201, "\(own.text)")
+                    let ownId = try #require(own.json.string("id"))
+                    #expect(try await api.post("/v1/ai-agents", token: owner, ["name": "x", "providerId": .string(UUID().uuidString)]).status == 400)
+                    _ = try await Self.webchat(api, visitor: "v-plain", id: "1", "Vocês abrem sábado?")
+                    _ = try await Self.webchat(api, visitor: "v-own", id: "1", "Quero comprar 3 shampoos")
+                    let conversations = try await api.get("/v1/conversations", token: owner).items
+                    let target = try #require(conversations.first { $0.string("externalContact") == "v-own" }?.string("id"))
+                    #expect(try await api.post("/v1/conversations/\(target)/assign", token: owner, ["aiAgentId": .string(ownId)]).status == 200)
+                    try await info.drainJobs()
+                    let plainThread = try await api.get("/v1/channels/webchat/demo/messages?visitorId=v-plain", token: nil).items
+                    let ownThread = try await api.get("/v1/channels/webchat/demo/messages?visitorId=v-own", token: nil).items
+                    #expect(plainThread.last?.string("text") == "Resposta do provedor padrão.")
+                    #expect(ownThread.last?.string("text") == "Resposta do provedor do agente (modelo-do-agente).")
+                }
+            }
+        }
+    }
 }

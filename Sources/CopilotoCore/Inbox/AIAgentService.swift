@@ -36,6 +36,7 @@ public struct AIAgentService: Sendable {
         let created = agent
         try await store.withTenant(identity.tenantId) { tx in
             try await authorizer.require(identity, "manageAIAgents", in: tx)
+            try await Self.checkProvider(created, in: tx)
             try await tx.aiAgents.insert(created)
         }
         return created
@@ -47,6 +48,7 @@ public struct AIAgentService: Sendable {
             try await authorizer.require(identity, "manageAIAgents", in: tx)
             guard var agent = try await tx.aiAgents.find(id) else { throw CopilotoError.notFound(resource: "aiAgent") }
             try apply(body, to: &agent, creating: false)
+            try await Self.checkProvider(agent, in: tx)
             agent.updatedAt = now
             try await tx.aiAgents.update(agent)
             return agent
@@ -65,6 +67,14 @@ public struct AIAgentService: Sendable {
         try await store.withTenant(identity.tenantId) { tx in
             try await authorizer.require(identity, "manageAIAgents", in: tx)
             guard try await tx.aiAgents.delete(id) else { throw CopilotoError.notFound(resource: "aiAgent") }
+        }
+    }
+
+    /// An agent's own provider must be one of the tenant's.
+    static func checkProvider(_ agent: AIAgent, in tx: any TenantStore) async throws {
+        guard let id = agent.providerId else { return }
+        guard try await tx.llmProviders.find(id) != nil else {
+            throw CopilotoError.invalid([FieldError(field: "providerId", code: .notFound)])
         }
     }
 

@@ -8,7 +8,7 @@ import Foundation
 /// and only the read tools the agent was given (it never writes on a customer's word).
 struct AgentReply: Sendable {
     let actions: ActionService
-    let models: @Sendable (UUID) async throws -> any LanguageModel
+    let models: @Sendable (AIAgent) async throws -> any LanguageModel
 
     static func isGreeting(_ text: String) -> Bool {
         let folded = TextFolding.fold(text).trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces))
@@ -21,7 +21,7 @@ struct AgentReply: Sendable {
         let language = agent.settings.language
         let identity = Identity(user: User(id: agent.id, tenantId: agent.tenantId, name: agent.name, email: "ai-agent@copiloto.local",
                                            role: .assistant, language: language), tokenId: agent.id)
-        let model = try await models(agent.tenantId)
+        let model = try await models(agent)
         let runner = AgentRunner(model: model, actions: actions,
                                  settings: ModelSettings(model: agent.model ?? "default", temperature: agent.temperature,
                                                          maxTokens: agent.maxTokens),

@@ -11,11 +11,12 @@ import Foundation
 public struct ReplyHandler: Sendable {
     public let store: any DataStore
     public let actions: ActionService
-    public let models: @Sendable (UUID) async throws -> any LanguageModel
+    /// The agent's model chain: its own provider (and model) first, then the tenant's chain.
+    public let models: @Sendable (AIAgent) async throws -> any LanguageModel
     public let events: EventBus
     public let clock: @Sendable () -> Date
 
-    public init(store: any DataStore, actions: ActionService, models: @escaping @Sendable (UUID) async throws -> any LanguageModel,
+    public init(store: any DataStore, actions: ActionService, models: @escaping @Sendable (AIAgent) async throws -> any LanguageModel,
                 events: EventBus, clock: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.actions = actions
