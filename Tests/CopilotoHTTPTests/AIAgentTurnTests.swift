@@ -210,6 +210,10 @@ struct AIAgentTurnTests {
                     let ownThread = try await api.get("/v1/channels/webchat/demo/messages?visitorId=v-own", token: nil).items
                     #expect(plainThread.last?.string("text") == "Resposta do provedor padrão.")
                     #expect(ownThread.last?.string("text") == "Resposta do provedor do agente (modelo-do-agente).")
+                    // Every agent call is priced and recorded against the agent and the conversation.
+                    let usage = try await api.get("/v1/usage?agentId=\(ownId)", token: owner)
+                    #expect(usage.status == 200, "\(usage.text)")
+                    #expect(usage.text.contains("modelo-do-agente"), "\(usage.text)")
                 }
             }
         }

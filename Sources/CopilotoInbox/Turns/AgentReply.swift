@@ -16,12 +16,13 @@ struct AgentReply: Sendable {
             .contains(folded) || folded.count <= 3
     }
 
-    func generate(_ turn: ReplyHandler.Turn) async throws -> String {
+    /// The reply's text and the priced model calls it took.
+    func generate(_ turn: ReplyHandler.Turn) async throws -> (String, [CallUsage]) {
         let agent = turn.agent
         let language = agent.settings.language
         let identity = Identity(user: User(id: agent.id, tenantId: agent.tenantId, name: agent.name, email: "ai-agent@copiloto.local",
                                            role: .assistant, language: language), tokenId: agent.id)
-        let model = try await models(agent)
+        let model = MeteredModel(try await models(agent), prices: Self.prices)
         let runner = AgentRunner(model: model, actions: actions,
                                  settings: ModelSettings(model: agent.model ?? "default", temperature: agent.temperature,
                                                          maxTokens: agent.maxTokens),
@@ -32,8 +33,10 @@ struct AgentReply: Sendable {
             if case .completed(let text, _, _, _) = event { final = text }
             if case .failed(_, let message) = event { throw AgentReplyError.failed(message) }
         }
-        return final
+        return (final, model.drain())
     }
+
+    static let prices = (try? PriceTable.load()) ?? PriceTable(prices: [:])
 
     func instructions(_ turn: ReplyHandler.Turn) -> String {
         let agent = turn.agent, en = agent.settings.language == .en

@@ -47,10 +47,26 @@ public struct ReplyHandler: Sendable {
             if isFirst, let welcome = agent.welcomeMessage, !welcome.isEmpty { texts.append(welcome) }
             let onlyGreeting = turn.fresh.allSatisfy { AgentReply.isGreeting($0.text) }
             if !(isFirst && onlyGreeting && !texts.isEmpty) {
-                texts += Humanizer.split(try await AgentReply(actions: actions, models: models).generate(turn))
+                let (text, calls) = try await AgentReply(actions: actions, models: models).generate(turn)
+                try await record(calls, turn)
+                texts += Humanizer.split(text)
             }
         }
         try await commit(turn, texts: texts, escalation: reason)
+    }
+
+    /// The calls' usage and cost, per agent and conversation (source `ai_agent`), kept even if the reply is dropped.
+    private func record(_ calls: [CallUsage], _ turn: Turn) async throws {
+        guard !calls.isEmpty else { return }
+        let now = clock()
+        try await store.withTenant(turn.agent.tenantId) { tx in
+            for call in calls {
+                try await tx.usage.record(UsageRecord(tenantId: turn.agent.tenantId, userId: nil, sessionId: turn.conversation.id,
+                                                      agentId: turn.agent.id, source: "ai_agent", provider: call.provider, model: call.model,
+                                                      promptTokens: call.usage.promptTokens, completionTokens: call.usage.completionTokens,
+                                                      estimated: call.usage.estimated, costNanoUSD: call.costNanoUSD, createdAt: now))
+            }
+        }
     }
 
     private func load(_ id: UUID, tenantId: UUID) async throws -> Turn? {
