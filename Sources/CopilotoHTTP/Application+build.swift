@@ -18,6 +18,9 @@ public func buildRouter(_ deps: AppDependencies, recorder: RouteRecorder = Route
     AuthRoutes(deps: deps).registerPublic(on: root)
     MCPRoutes(deps: deps).register(on: root)
     ChannelRoutes(deps: deps).register(on: root)
+    ChannelRoutes(deps: deps).registerWebchat(on: RouteBuilder(
+        methods: router.group("v1/channels/webchat").add(middleware: PublicCORSMiddleware<AppRequestContext>()),
+        prefix: "/v1/channels/webchat", recorder: recorder))
 
     let api = RouteBuilder(methods: router.group("v1").add(middleware: AuthMiddleware(auth: deps.auth)),
                            prefix: "/v1", recorder: recorder)

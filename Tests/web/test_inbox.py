@@ -2,7 +2,7 @@
 import time
 import uuid
 
-from conftest import api, token_for
+from conftest import BASE, api, token_for
 
 
 def ensure_agent(token):
@@ -71,3 +71,37 @@ def test_inbox_is_hidden_from_roles_without_it_and_fits_a_phone(browser, phone):
     p.until_css("cp-inbox-page [data-conversations]")
     assert p.d.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
     assert p.app_errors() == []
+
+
+def test_widget_on_a_store_site_talks_to_the_ai_agent(browser, tmp_path):
+    """The embeddable widget on another origin (a store's page served separately): send, and the agent answers."""
+    import functools
+    import http.server
+    import threading
+
+    ensure_agent(token_for("owner@demo.local"))
+    (tmp_path / "loja.html").write_text(
+        f'<!doctype html><html lang="pt-BR"><head><link rel="icon" href="data:,"></head><body><h1>Loja Exemplo</h1>'
+        f'<script src="{BASE}/widget.js" data-tenant="demo" data-title="Fale com a Loja"></script></body></html>')
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        b = browser
+        b.d.get(f"http://127.0.0.1:{server.server_address[1]}/loja.html")
+        shadow = lambda d: d.execute_script("return document.querySelector('body > div:last-child')?.shadowRoot ? true : false")
+        b.wait().until(shadow)
+        b.d.execute_script("document.querySelector('body > div:last-child').shadowRoot.querySelector('[data-open]').click()")
+        b.d.execute_script("""const r = document.querySelector('body > div:last-child').shadowRoot;
+            r.querySelector('input').value = 'Oi, vocês têm loja física?';
+            r.querySelector('[data-form]').requestSubmit();""")
+        count = lambda d: d.execute_script(
+            "return document.querySelector('body > div:last-child').shadowRoot.querySelectorAll('li.them').length")
+        b.wait(25).until(lambda d: count(d) >= 1)
+        mine = b.d.execute_script(
+            "return [...document.querySelector('body > div:last-child').shadowRoot.querySelectorAll('li.me')].map(e => e.textContent)")
+        assert mine == ["Oi, vocês têm loja física?"]
+        b.shot("widget-on-store-site")
+        assert b.app_errors() == []
+    finally:
+        server.shutdown()

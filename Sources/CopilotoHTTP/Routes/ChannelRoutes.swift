@@ -10,7 +10,7 @@ struct ChannelRoutes {
     let deps: AppDependencies
 
     func register(on router: RouteBuilder<some RouterMethods<AppRequestContext>>) {
-        let inbox = deps.inbox, store = deps.store, whatsapp = deps.whatsapp, limiter = deps.webchatLimiter
+        let inbox = deps.inbox, store = deps.store, whatsapp = deps.whatsapp
         router.get("/webhooks/whatsapp/:tenantSlug") { request, context -> Response in
             let query = request.uri.queryParameters
             guard try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? "") != nil,
@@ -35,7 +35,13 @@ struct ChannelRoutes {
             return try JSONResponse.make(WebhookReceipt(received: result.accepted.count, duplicates: result.duplicates,
                                                         statuses: payload.statuses.count))
         }
-        router.post("/v1/channels/webchat/:tenantSlug/messages") { request, context -> Response in
+    }
+
+    /// The web-chat widget's endpoints, on a group that answers CORS preflights (the widget runs on the store's site).
+    func registerWebchat<Methods: RouterMethods>(on router: RouteBuilder<Methods>) where Methods.Context == AppRequestContext {
+        let inbox = deps.inbox, store = deps.store, limiter = deps.webchatLimiter
+        router.methods.on(RouterPath(":tenantSlug/messages"), method: .options) { _, _ -> Response in Response(status: .noContent) }
+        router.post(":tenantSlug/messages") { request, context -> Response in
             guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? "") else {
                 throw CopilotoError.notFound(resource: "tenant")
             }
@@ -56,7 +62,7 @@ struct ChannelRoutes {
             return try JSONResponse.make(WebchatReceipt(accepted: !result.accepted.isEmpty, duplicate: result.duplicates > 0),
                                          status: result.accepted.isEmpty ? .ok : .accepted)
         }
-        router.get("/v1/channels/webchat/:tenantSlug/messages") { request, context -> Response in
+        router.get(":tenantSlug/messages") { request, context -> Response in
             guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? "") else {
                 throw CopilotoError.notFound(resource: "tenant")
             }
