@@ -218,4 +218,31 @@ struct AIAgentTurnTests {
             }
         }
     }
+
+    @Test("a keyword rule answers before the model and tags the conversation; outside business hours the agent says so once")
+    func rulesAndHours() async throws {
+        try await TestApp.run { api, info in
+            let owner = try await api.login("owner@demo.local")
+            let id = try await Self.agent(api, owner)
+            let rules: JSONValue = ["rules": [["keywords": ["segunda via", "boleto"], "reply": "Para a segunda via do boleto, acesse Minha conta > Pedidos.",
+                                               "tag": "financeiro"]]]
+            #expect(try await api.patch("/v1/ai-agents/\(id)", token: owner, ["settings": rules]).status == 200)
+            _ = try await Self.webchat(api, visitor: "v-rule", id: "1", "preciso da SEGUNDA VIA do boleto")
+            try await info.drainJobs()
+            let thread = try await api.get("/v1/channels/webchat/demo/messages?visitorId=v-rule", token: nil).items
+            #expect(thread.last?.string("text") == "Para a segunda via do boleto, acesse Minha conta > Pedidos.")
+            let tagged = try await api.get("/v1/conversations?channel=webchat", token: owner).items.first { $0.string("externalContact") == "v-rule" }
+            #expect(tagged?["tags"] == ["financeiro"])
+            let closed: JSONValue = ["settings": ["outOfHoursMessage": "Estamos fora do horário; respondemos amanhã a partir das 9h.",
+                                                  "businessHours": ["mon": ["00:00", "00:00"]], "rules": []]]
+            #expect(try await api.patch("/v1/ai-agents/\(id)", token: owner, closed).status == 200)
+            _ = try await Self.webchat(api, visitor: "v-night", id: "1", "vocês estão abertos?")
+            try await info.drainJobs()
+            _ = try await Self.webchat(api, visitor: "v-night", id: "2", "alô?")
+            try await info.drainJobs()
+            let night = try await api.get("/v1/channels/webchat/demo/messages?visitorId=v-night", token: nil).items
+            #expect(night.filter { $0.string("sender") == "ai_agent" }.map { $0.string("text") }
+                    == ["Estamos fora do horário; respondemos amanhã a partir das 9h."])
+        }
+    }
 }

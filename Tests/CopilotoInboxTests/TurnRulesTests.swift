@@ -64,4 +64,28 @@ struct TurnRulesTests {
         let sentence = String(repeating: "Uma frase curta. ", count: 40)
         #expect(Humanizer.split(sentence).allSatisfy { $0.hasSuffix(".") })
     }
+
+    @Test("rules match keywords without accents or case; the first matching rule wins")
+    func rules() {
+        let rules = [AIAgent.IntentRule(keywords: ["boleto", "2ª via"], reply: "Segue a segunda via.", tag: "financeiro"),
+                     AIAgent.IntentRule(keywords: ["cancelar"], handover: true)]
+        #expect(TurnRules.match(rules, in: ["Oi", "preciso da 2ª VIA do BOLETO"])?.tag == "financeiro")
+        #expect(TurnRules.match(rules, in: ["Quero CANCELAR meu pedido"])?.handover == true)
+        #expect(TurnRules.match(rules, in: ["qual o prazo?"]) == nil)
+        #expect(TurnRules.match([AIAgent.IntentRule(keywords: [""])], in: ["qualquer coisa"]) == nil)
+    }
+
+    @Test("business hours in the tenant's zone: listed days only, open ≤ now < close")
+    func hours() throws {
+        let zone = try #require(TimeZone(identifier: "America/Sao_Paulo"))
+        let hours = ["mon": ["09:00", "18:00"], "sat": ["09:00", "13:00"]]
+        // 2026-11-23 is a Monday; 12:00 UTC is 09:00 in São Paulo.
+        let monday9 = Date(timeIntervalSince1970: 1_795_435_200)
+        #expect(TurnRules.isOpen(hours, at: monday9, zone: zone))
+        #expect(!TurnRules.isOpen(hours, at: monday9.addingTimeInterval(-60), zone: zone))
+        #expect(!TurnRules.isOpen(hours, at: monday9.addingTimeInterval(9 * 3600), zone: zone))
+        #expect(!TurnRules.isOpen(hours, at: monday9.addingTimeInterval(86_400), zone: zone))  // Tuesday: not listed
+        #expect(TurnRules.isOpen(nil, at: monday9, zone: zone))
+        #expect(!TurnRules.isOpen(["mon": ["nove", "18:00"]], at: monday9, zone: zone))
+    }
 }

@@ -6,6 +6,22 @@ public struct AIAgent: Sendable, Equatable, Codable, Identifiable {
         case sdr, cs, closer, support, custom
     }
 
+    /// A rule answered before (and instead of) the model: when a customer message contains any of the keywords
+    /// (accent- and case-insensitive), reply with `reply`, add `tag`, and/or hand over to a person.
+    public struct IntentRule: Sendable, Equatable, Codable {
+        public var keywords: [String]
+        public var reply: String?
+        public var tag: String?
+        public var handover: Bool?
+
+        public init(keywords: [String], reply: String? = nil, tag: String? = nil, handover: Bool? = nil) {
+            self.keywords = keywords
+            self.reply = reply
+            self.tag = tag
+            self.handover = handover
+        }
+    }
+
     /// Timing and availability: reply delay range, the burst window, business hours, language.
     public struct Settings: Sendable, Equatable, Codable {
         /// Humanized delay before each reply, scaled by its length within this range (milliseconds).
@@ -21,10 +37,31 @@ public struct AIAgent: Sendable, Equatable, Codable, Identifiable {
         public var language: Language
         /// AI replies after which the conversation goes to a person.
         public var maxAIReplies: Int
+        /// Rules checked before the model, first match wins.
+        public var rules: [IntentRule]
+
+        enum CodingKeys: String, CodingKey {
+            case replyDelayMinMs, replyDelayMaxMs, debounceMs, debounceMaxMs, businessHours, outOfHoursMessage, language, maxAIReplies, rules
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Settings()
+            replyDelayMinMs = try c.decodeIfPresent(Int.self, forKey: .replyDelayMinMs) ?? d.replyDelayMinMs
+            replyDelayMaxMs = try c.decodeIfPresent(Int.self, forKey: .replyDelayMaxMs) ?? d.replyDelayMaxMs
+            debounceMs = try c.decodeIfPresent(Int.self, forKey: .debounceMs) ?? d.debounceMs
+            debounceMaxMs = try c.decodeIfPresent(Int.self, forKey: .debounceMaxMs) ?? d.debounceMaxMs
+            businessHours = try c.decodeIfPresent([String: [String]].self, forKey: .businessHours)
+            outOfHoursMessage = try c.decodeIfPresent(String.self, forKey: .outOfHoursMessage)
+            language = try c.decodeIfPresent(Language.self, forKey: .language) ?? d.language
+            maxAIReplies = try c.decodeIfPresent(Int.self, forKey: .maxAIReplies) ?? d.maxAIReplies
+            rules = try c.decodeIfPresent([IntentRule].self, forKey: .rules) ?? []
+        }
 
         public init(replyDelayMinMs: Int = 800, replyDelayMaxMs: Int = 4000, debounceMs: Int = 2500, debounceMaxMs: Int = 10_000,
                     businessHours: [String: [String]]? = nil, outOfHoursMessage: String? = nil, language: Language = .ptBR,
-                    maxAIReplies: Int = 20) {
+                    maxAIReplies: Int = 20, rules: [IntentRule] = []) {
+            self.rules = rules
             self.replyDelayMinMs = replyDelayMinMs
             self.replyDelayMaxMs = replyDelayMaxMs
             self.debounceMs = debounceMs

@@ -32,6 +32,7 @@ public struct ReplyHandler: Sendable {
         let fresh: [InboxMessage]
         let lastSeq: Int
         let memories: [String: String]
+        let zone: TimeZone
     }
 
     public func handle(_ job: Job) async throws {
@@ -39,10 +40,21 @@ public struct ReplyHandler: Sendable {
         guard let turn = try await load(id, tenantId: job.tenantId) else { return }
         let agent = turn.agent
         let aiReplies = turn.history.filter { $0.1.sender == .aiAgent }.count
-        let reason = Escalation.reason(newMessages: turn.fresh.map(\.text), aiReplies: aiReplies,
+        var reason = Escalation.reason(newMessages: turn.fresh.map(\.text), aiReplies: aiReplies,
                                        maxAIReplies: agent.settings.maxAIReplies)
         var texts: [String] = []
-        if reason == nil {
+        var tag: String?
+        let rule = reason == nil ? TurnRules.match(agent.settings.rules, in: turn.fresh.map(\.text)) : nil
+        let closed = !TurnRules.isOpen(agent.settings.businessHours, at: clock(), zone: turn.zone)
+        if let rule {
+            // A rule answers instead of the model (and may tag the conversation or hand it over).
+            tag = rule.tag
+            if rule.handover == true { reason = .outOfScope }
+            if let reply = rule.reply, !reply.isEmpty { texts = [reply] }
+        } else if reason == nil, closed, let message = agent.settings.outOfHoursMessage, !message.isEmpty {
+            let alreadySaid = turn.history.suffix(10).contains { $0.1.sender == .aiAgent && $0.1.text == message }
+            texts = alreadySaid ? [] : [message]
+        } else if reason == nil {
             let isFirst = aiReplies == 0
             if isFirst, let welcome = agent.welcomeMessage, !welcome.isEmpty { texts.append(welcome) }
             let onlyGreeting = turn.fresh.allSatisfy { AgentReply.isGreeting($0.text) }
@@ -52,7 +64,7 @@ public struct ReplyHandler: Sendable {
                 texts += Humanizer.split(text)
             }
         }
-        try await commit(turn, texts: texts, escalation: reason)
+        try await commit(turn, texts: texts, escalation: reason, tag: tag, prefix: rule?.handover == true ? rule?.reply : nil)
     }
 
     /// The calls' usage and cost, per agent and conversation (source `ai_agent`), kept even if the reply is dropped.
@@ -78,12 +90,12 @@ public struct ReplyHandler: Sendable {
             let fresh = history.filter { $0.0 > replied && $0.1.sender == .contact }
             guard let last = fresh.last?.0 else { return nil }
             return Turn(conversation: conversation, agent: agent, history: history, fresh: fresh.map(\.1), lastSeq: last,
-                        memories: try await tx.inbox.memories(contactId: conversation.contactId))
+                        memories: try await tx.inbox.memories(contactId: conversation.contactId), zone: try await tx.settings().timeZone)
         }
     }
 
     /// Stores the answer (or the hand-over) only if no newer customer message arrived and nobody answered yet.
-    private func commit(_ turn: Turn, texts: [String], escalation: EscalationReason?) async throws {
+    private func commit(_ turn: Turn, texts: [String], escalation: EscalationReason?, tag: String? = nil, prefix: String? = nil) async throws {
         let now = clock(), agent = turn.agent
         let live = try await store.withTenant(turn.conversation.tenantId) { tx -> [LiveEvent] in
             let newer = try await tx.inbox.messages(conversationId: turn.conversation.id, after: turn.lastSeq, limit: 20)
@@ -98,7 +110,7 @@ public struct ReplyHandler: Sendable {
                 conversation.escalationReason = escalation
                 conversation.assignedUserId = human
                 conversation.status = human == nil ? .pending : .open
-                outgoing = [Escalation.transitionMessage(escalation, language: agent.settings.language, hasHuman: human != nil)]
+                outgoing = [prefix ?? Escalation.transitionMessage(escalation, language: agent.settings.language, hasHuman: human != nil)]
                 let note = InboxMessage(tenantId: conversation.tenantId, conversationId: conversation.id, sender: .system,
                                         text: "Transferida para atendimento humano (\(escalation.rawValue)).", status: .sent, createdAt: now)
                 _ = try await tx.inbox.append(note)
@@ -115,10 +127,11 @@ public struct ReplyHandler: Sendable {
                                            runAt: sendAt, deadline: sendAt, now: now)
                 live.append(InboxEvent.messageCreated(message, conversation: conversation))
             }
+            if let tag, !conversation.tags.contains(tag) { conversation.tags.append(tag) }
             conversation.lastMessageAt = now
             conversation.updatedAt = now
             try await tx.inbox.update(conversation)
-            if escalation != nil { live.append(InboxEvent.conversationUpdated(conversation)) }
+            if escalation != nil || tag != nil { live.append(InboxEvent.conversationUpdated(conversation)) }
             return live
         }
         for event in live { events.publish(event) }
