@@ -1,5 +1,6 @@
 import CopilotoCore
 import CopilotoInbox
+import CopilotoModels
 import CopilotoTesting
 import Foundation
 import HTTPTypes
@@ -243,6 +244,36 @@ struct AIAgentTurnTests {
             let night = try await api.get("/v1/channels/webchat/demo/messages?visitorId=v-night", token: nil).items
             #expect(night.filter { $0.string("sender") == "ai_agent" }.map { $0.string("text") }
                     == ["Estamos fora do horário; respondemos amanhã a partir das 9h."])
+        }
+    }
+
+    @Test("over its spending limit an agent degrades: the local engine when the knowledge base answers, else a person (usage_limit)")
+    func spendingLimit() async throws {
+        let paid = FakeOpenAIServer(responder: { _ in .text("Resposta do modelo pago.", usage: (1000, 500)) })
+        try await paid.run { url in
+            let provider = OpenAICompatibleProvider.Configuration(name: "pago", baseURL: url, apiKey: "k", model: "gpt-4o-mini")
+            try await TestApp.run(provider: provider) { api, info in
+                let owner = try await api.login("owner@demo.local")
+                let id = try await Self.agent(api, owner)
+                #expect(try await api.patch("/v1/ai-agents/\(id)", token: owner, ["settings": ["limits": ["requestsPerDay": 1, "dailyUSD": 5]]]).status == 200)
+                _ = try await Self.webchat(api, visitor: "v-pay-1", id: "1", "vocês vendem perfume importado?")
+                try await info.drainJobs()
+                _ = try await Self.webchat(api, visitor: "v-pay-2", id: "1", "qual o prazo para trocar um produto?")
+                try await info.drainJobs()
+                _ = try await Self.webchat(api, visitor: "v-pay-3", id: "1", "me conta uma piada")
+                try await info.drainJobs()
+                func last(_ visitor: String) async throws -> String? {
+                    try await api.get("/v1/channels/webchat/demo/messages?visitorId=\(visitor)", token: nil).items.last?.string("text")
+                }
+                #expect(try await last("v-pay-1") == "Resposta do modelo pago.")
+                #expect(try await last("v-pay-2")?.contains("Política de trocas") == true)
+                let third = try await api.get("/v1/conversations?channel=webchat", token: owner).items.first { $0.string("externalContact") == "v-pay-3" }
+                #expect(third?.string("escalationReason") == "usage_limit")
+                #expect(third?["aiPaused"] == .bool(true))
+                #expect(try await last("v-pay-3")?.isEmpty == false)
+                let usage = try await api.get("/v1/usage?agentId=\(id)", token: owner)
+                #expect(usage.text.contains("\"calls\":1"), "\(usage.text)")
+            }
         }
     }
 }

@@ -22,6 +22,25 @@ public struct AIAgent: Sendable, Equatable, Codable, Identifiable {
         }
     }
 
+    /// Spending limits of one agent; over any of them it degrades (the local engine, then a person) instead of calling
+    /// its model.
+    public struct UsageLimits: Sendable, Equatable, Codable {
+        public var requestsPerMinute: Int?
+        public var requestsPerHour: Int?
+        public var requestsPerDay: Int?
+        public var dailyUSD: Double?
+        public var monthlyUSD: Double?
+
+        public init(requestsPerMinute: Int? = nil, requestsPerHour: Int? = nil, requestsPerDay: Int? = nil, dailyUSD: Double? = nil,
+                    monthlyUSD: Double? = nil) {
+            self.requestsPerMinute = requestsPerMinute
+            self.requestsPerHour = requestsPerHour
+            self.requestsPerDay = requestsPerDay
+            self.dailyUSD = dailyUSD
+            self.monthlyUSD = monthlyUSD
+        }
+    }
+
     /// Timing and availability: reply delay range, the burst window, business hours, language.
     public struct Settings: Sendable, Equatable, Codable {
         /// Humanized delay before each reply, scaled by its length within this range (milliseconds).
@@ -39,9 +58,12 @@ public struct AIAgent: Sendable, Equatable, Codable, Identifiable {
         public var maxAIReplies: Int
         /// Rules checked before the model, first match wins.
         public var rules: [IntentRule]
+        /// Spending limits (none by default).
+        public var limits: UsageLimits?
 
         enum CodingKeys: String, CodingKey {
             case replyDelayMinMs, replyDelayMaxMs, debounceMs, debounceMaxMs, businessHours, outOfHoursMessage, language, maxAIReplies, rules
+            case limits
         }
 
         public init(from decoder: any Decoder) throws {
@@ -56,6 +78,7 @@ public struct AIAgent: Sendable, Equatable, Codable, Identifiable {
             language = try c.decodeIfPresent(Language.self, forKey: .language) ?? d.language
             maxAIReplies = try c.decodeIfPresent(Int.self, forKey: .maxAIReplies) ?? d.maxAIReplies
             rules = try c.decodeIfPresent([IntentRule].self, forKey: .rules) ?? []
+            limits = try c.decodeIfPresent(UsageLimits.self, forKey: .limits)
         }
 
         public init(replyDelayMinMs: Int = 800, replyDelayMaxMs: Int = 4000, debounceMs: Int = 2500, debounceMaxMs: Int = 10_000,

@@ -16,24 +16,37 @@ struct AgentReply: Sendable {
             .contains(folded) || folded.count <= 3
     }
 
+    /// The local engine's answer when it found support in the knowledge base (the degraded mode over a spending
+    /// limit); nil when it has nothing grounded to say.
+    func generateLocally(_ turn: ReplyHandler.Turn) async throws -> String? {
+        let (text, _, grounded) = try await run(turn, model: HeuristicEngine(timeZone: turn.zone))
+        return grounded ? text : nil
+    }
+
     /// The reply's text and the priced model calls it took.
     func generate(_ turn: ReplyHandler.Turn) async throws -> (String, [CallUsage]) {
+        let model = MeteredModel(try await models(turn.agent), prices: Self.prices)
+        let (text, _, _) = try await run(turn, model: model)
+        return (text, model.drain())
+    }
+
+    private func run(_ turn: ReplyHandler.Turn, model: any LanguageModel) async throws -> (String, Bool, Bool) {
         let agent = turn.agent
         let language = agent.settings.language
         let identity = Identity(user: User(id: agent.id, tenantId: agent.tenantId, name: agent.name, email: "ai-agent@copiloto.local",
                                            role: .assistant, language: language), tokenId: agent.id)
-        let model = MeteredModel(try await models(agent), prices: Self.prices)
         let runner = AgentRunner(model: model, actions: actions,
                                  settings: ModelSettings(model: agent.model ?? "default", temperature: agent.temperature,
                                                          maxTokens: agent.maxTokens),
                                  limits: AgentLimits(), allowedTools: Set(agent.tools))
-        var final = ""
+        var final = "", grounded = false
         for try await event in runner.run(identity, language: language, instructions: instructions(turn), history: history(turn),
                                           mode: .chat, sessionId: nil) {
             if case .completed(let text, _, _, _) = event { final = text }
+            if case .toolCompleted(_, "search_kb", true, let output) = event, output["found"] == .bool(true) { grounded = true }
             if case .failed(_, let message) = event { throw AgentReplyError.failed(message) }
         }
-        return (final, model.drain())
+        return (final, true, grounded)
     }
 
     static let prices = (try? PriceTable.load()) ?? PriceTable(prices: [:])

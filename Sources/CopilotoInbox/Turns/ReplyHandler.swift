@@ -59,9 +59,16 @@ public struct ReplyHandler: Sendable {
             if isFirst, let welcome = agent.welcomeMessage, !welcome.isEmpty { texts.append(welcome) }
             let onlyGreeting = turn.fresh.allSatisfy { AgentReply.isGreeting($0.text) }
             if !(isFirst && onlyGreeting && !texts.isEmpty) {
-                let (text, calls) = try await AgentReply(actions: actions, models: models).generate(turn)
-                try await record(calls, turn)
-                texts += Humanizer.split(text)
+                let replier = AgentReply(actions: actions, models: models)
+                let now = clock()
+                if try await store.withTenant(agent.tenantId, { try await UsageGuard.exceeded(agent, now: now, zone: turn.zone, in: $0) }) != nil {
+                    // Over a spending limit: the local engine if the knowledge base answers, else a person — never silence.
+                    if let local = try await replier.generateLocally(turn) { texts += Humanizer.split(local) } else { reason = .usageLimit }
+                } else {
+                    let (text, calls) = try await replier.generate(turn)
+                    try await record(calls, turn)
+                    texts += Humanizer.split(text)
+                }
             }
         }
         try await commit(turn, texts: texts, escalation: reason, tag: tag, prefix: rule?.handover == true ? rule?.reply : nil)
