@@ -276,4 +276,30 @@ struct AIAgentTurnTests {
             }
         }
     }
+
+    @Test("analytics per agent: conversations, resolution and escalation rates, first response, tool runs; finance-level roles only",
+          arguments: Backend.allCases)
+    func analytics(backend: Backend) async throws {
+        try await TestApp.run(backend) { api, info in
+            let owner = try await api.login("owner@demo.local")
+            let id = try await Self.agent(api, owner)
+            _ = try await Self.webchat(api, visitor: "v-an-1", id: "1", "qual o prazo para trocar um produto?")
+            _ = try await Self.webchat(api, visitor: "v-an-2", id: "1", "quero falar com um atendente")
+            try await info.drainJobs()
+            let first = try #require(try await api.get("/v1/conversations", token: owner).items.first { $0.string("externalContact") == "v-an-1" })
+            let attendant = try await api.login("attendant@demo.local")
+            #expect(try await api.post("/v1/conversations/\(first.string("id") ?? "")/close", token: attendant, [:]).status == 200)
+            let report = try await api.get("/v1/analytics/agents", token: owner)
+            #expect(report.status == 200, "\(report.text)")
+            let mine = try #require(report.items.first { $0.string("agentId")?.lowercased() == id.lowercased() })
+            #expect(mine["conversations"] == 2)
+            #expect(mine["resolutionRate"] == 0.5)
+            #expect(mine["escalationRate"] == 0.5)
+            #expect(mine["escalationsByReason"]?["customer_request"] == 1)
+            #expect(mine["tools"]?["search_kb"] == 1)
+            if case .number(let seconds)? = mine["firstResponseSeconds"] { #expect(seconds >= 0) } else { Issue.record("no first response") }
+            #expect(try await api.get("/v1/analytics/agents", token: attendant).status == 403)
+            #expect(try await api.get("/v1/analytics/agents?from=ontem", token: owner).status == 400)
+        }
+    }
 }

@@ -51,6 +51,8 @@ public protocol InboxRepository: Sendable {
     /// Open conversations an AI agent attends now (for its concurrency limit) and per human (for load balancing).
     func openCount(aiAgentId: UUID) async throws -> Int
     func openCounts(userIds: [UUID]) async throws -> [UUID: Int]
+    /// Conversations an AI agent attended that started in the period: outcomes, first-response time, tool runs.
+    func agentStats(agentId: UUID, from: Date, to: Date) async throws -> AgentConversationStats
     /// Remembered facts about a contact, given to the agent next time.
     func memories(contactId: UUID) async throws -> [String: String]
     func remember(contactId: UUID, key: String, fact: String) async throws

@@ -60,6 +60,19 @@ struct InboxRoutes {
             try JSONResponse.make(try await inbox.close(try context.requireIdentity(), conversationId: try context.parameters.id(resource: "conversation")))
         }
 
+        group.get("analytics/agents") { request, context -> Response in
+            let query = request.uri.queryParameters
+            let parse = { (name: String) throws -> Date? in
+                guard let text = query.get(name) else { return nil }
+                guard let date = try? Date(text, strategy: .iso8601) else {
+                    throw CopilotoError.invalid([FieldError(field: name, code: .invalidFormat, detail: "RFC 3339")])
+                }
+                return date
+            }
+            let to = try parse("to") ?? Date()
+            let from = try parse("from") ?? to.addingTimeInterval(-30 * 86_400)
+            return try JSONResponse.make(["items": try await agents.analytics(try context.requireIdentity(), from: from, to: to)])
+        }
         group.get("ai-agents") { _, context -> Response in
             try JSONResponse.make(["items": try await agents.list(try context.requireIdentity())])
         }

@@ -119,6 +119,42 @@ struct SQLInboxRepository: InboxRepository {
         return counts
     }
 
+    func agentStats(agentId: UUID, from: Date, to: Date) async throws -> AgentConversationStats {
+        var stats = AgentConversationStats()
+        let (start, end, agent) = (from.epochMillis, to.epochMillis, agentId.text)
+        let rows = try await db.raw("""
+            SELECT status, escalation_reason, ai_paused, COUNT(*) AS n FROM conversations
+            WHERE tenant_id = \(bind: tenant.text) AND ai_agent_id = \(bind: agent) AND created_at >= \(bind: start) AND created_at < \(bind: end)
+            GROUP BY status, escalation_reason, ai_paused
+            """).all()
+        for row in rows {
+            let count = try row.int("n")
+            stats.conversations += count
+            if let reason = try row.optionalString("escalation_reason") {
+                stats.escalationsByReason[reason, default: 0] += count
+            } else if try row.string("status") == ConversationStatus.closed.rawValue, try !row.bool("ai_paused") {
+                stats.closedByAI += count
+            }
+        }
+        let response = try await db.raw("""
+            SELECT CAST(AVG(first_ai - first_contact) AS DOUBLE PRECISION) AS ms FROM (
+              SELECT (SELECT MIN(m.created_at) FROM conversation_messages m WHERE m.conversation_id = c.id AND m.sender = 'contact') AS first_contact,
+                     (SELECT MIN(m.created_at) FROM conversation_messages m WHERE m.conversation_id = c.id AND m.sender = 'ai_agent') AS first_ai
+              FROM conversations c
+              WHERE c.tenant_id = \(bind: tenant.text) AND c.ai_agent_id = \(bind: agent) AND c.created_at >= \(bind: start) AND c.created_at < \(bind: end)
+            ) t WHERE first_ai IS NOT NULL AND first_contact IS NOT NULL
+            """).first()
+        if let response, try !response.decodeNil(column: "ms") {
+            stats.firstResponseSeconds = (try response.decode(column: "ms", as: Double.self)) / 1000
+        }
+        let tools = try await db.raw("""
+            SELECT action, COUNT(*) AS n FROM audit_log WHERE tenant_id = \(bind: tenant.text) AND user_id = \(bind: agent)
+              AND created_at >= \(bind: start) AND created_at < \(bind: end) GROUP BY action
+            """).all()
+        for row in tools { stats.tools[try row.string("action")] = try row.int("n") }
+        return stats
+    }
+
     func memories(contactId: UUID) async throws -> [String: String] {
         let rows = try await db.select().columns("fact_key", "fact").from("contact_memories").where("tenant_id", .equal, tenant.text)
             .where("contact_id", .equal, contactId.text).all()
