@@ -29,6 +29,15 @@ public final class FakeMetaServer: Sendable {
         router.post("/v21.0/:phone/messages") { request, context -> Response in
             let json = (try? JSONValue.parse(Data(try await request.body.collect(upTo: 1 << 20).readableBytesView))) ?? .null
             if let status = self.failures.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { return Self.error(status) }
+            // The Messenger / Instagram Send API: {"recipient":{"id"},"message":{"text"}} → {"recipient_id","message_id"}.
+            if let to = json["recipient"]?.string("id"), let text = json["message"]?.string("text") {
+                self.sent.withLock {
+                    $0.append(Sent(phoneNumberId: context.parameters.get("phone") ?? "", to: to, text: text,
+                                   authorization: request.headers[.authorization] ?? "", receivedAt: .now))
+                }
+                let reply: JSONValue = ["recipient_id": .string(to), "message_id": .string("m_FAKE\(UUID().uuidString.prefix(12))")]
+                return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: reply.encoded())))
+            }
             guard json.string("messaging_product") == "whatsapp", let to = json.string("to"), let text = json["text"]?.string("body") else {
                 return Self.error(400)
             }

@@ -11,6 +11,16 @@ struct ChannelRoutes {
 
     func register(on router: RouteBuilder<some RouterMethods<AppRequestContext>>) {
         let inbox = deps.inbox, store = deps.store, whatsapp = deps.whatsapp
+        for channel in [CopilotoCore.Channel.messenger, .instagram] {
+            router.get("/webhooks/\(channel.rawValue)/:tenantSlug") { request, context -> Response in
+                try await Self.handshake(request, context, store: store, token: whatsapp.verifyToken)
+            }
+            router.post("/webhooks/\(channel.rawValue)/:tenantSlug") { request, context -> Response in
+                let (tenant, json) = try await Self.signedPayload(request, context, store: store, secret: whatsapp.appSecret)
+                let result = try await inbox.ingest(tenantId: tenant, MetaMessaging.parse(json, channel: channel))
+                return try JSONResponse.make(WebhookReceipt(received: result.accepted.count, duplicates: result.duplicates, statuses: 0))
+            }
+        }
         router.get("/webhooks/whatsapp/:tenantSlug") { request, context -> Response in
             let query = request.uri.queryParameters
             guard try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? "") != nil,
@@ -74,6 +84,31 @@ struct ChannelRoutes {
             let thread = try await inbox.visitorThread(tenantId: tenant.id, visitorId: visitor, after: after)
             return try JSONResponse.make(["items": thread.map { ThreadItem(seq: $0.0, message: $0.1) }])
         }
+    }
+
+    /// Meta's GET handshake for any of its webhooks.
+    static func handshake(_ request: Request, _ context: AppRequestContext, store: any DataStore, token: String?) async throws -> Response {
+        let query = request.uri.queryParameters
+        guard try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? "") != nil,
+              let challenge = WhatsAppWebhook.verify(mode: query.get("hub.mode"), token: query.get("hub.verify_token"),
+                                                     challenge: query.get("hub.challenge"), expected: token) else {
+            throw CopilotoError.forbidden(action: "webhookVerification")
+        }
+        return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: challenge)))
+    }
+
+    /// The tenant and the JSON of a POST whose `X-Hub-Signature-256` matches the app secret (else 403; unknown tenant 404).
+    static func signedPayload(_ request: Request, _ context: AppRequestContext, store: any DataStore, secret: String?) async throws
+        -> (UUID, JSONValue) {
+        guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? "") else {
+            throw CopilotoError.notFound(resource: "tenant")
+        }
+        let body = try await request.rawBody(limit: 1 << 20)
+        guard let secret, WhatsAppWebhook.signatureIsValid(request.headers[HTTPField.Name("X-Hub-Signature-256")!], body: body,
+                                                           appSecret: secret) else {
+            throw CopilotoError.forbidden(action: "webhookSignature")
+        }
+        return (tenant.id, try JSONValue.parse(body))
     }
 
     struct WebhookReceipt: Encodable {

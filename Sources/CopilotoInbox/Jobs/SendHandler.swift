@@ -51,13 +51,18 @@ public struct SendHandler: Sendable {
         guard let (message, conversation) = found else { return }
         var externalId: String?
         var status = InboxMessage.Status.sent
-        if conversation.channel == .whatsapp {
+        if conversation.channel != .webchat {
             do {
                 guard let token = whatsapp.accessToken, let account = conversation.channelAccount else {
-                    throw ChannelError.unauthorized("no WhatsApp access token or phone number id")
+                    throw ChannelError.unauthorized("no Meta access token or business account id")
                 }
-                externalId = try await WhatsAppSender(graphURL: whatsapp.graphURL)
-                    .sendText(to: conversation.externalContact, text: message.text, phoneNumberId: account, accessToken: token)
+                if conversation.channel == .whatsapp {
+                    externalId = try await WhatsAppSender(graphURL: whatsapp.graphURL)
+                        .sendText(to: conversation.externalContact, text: message.text, phoneNumberId: account, accessToken: token)
+                } else {
+                    externalId = try await MetaMessaging.sendText(graphURL: whatsapp.graphURL, to: conversation.externalContact,
+                                                                  text: message.text, accountId: account, accessToken: token)
+                }
             } catch let error as ChannelError where !error.isRetryable {
                 status = .failed
             }
