@@ -302,4 +302,33 @@ struct AIAgentTurnTests {
             #expect(try await api.get("/v1/analytics/agents?from=ontem", token: owner).status == 400)
         }
     }
+
+    @Test("facts a customer gave are given to the agent in the next conversation; complaints about an answer are listed for review")
+    func memoryAndFeedback() async throws {
+        let model = FakeOpenAIServer(responder: { body in
+            let system = body["messages"]?.arrayValue?.first?.string("content") ?? ""
+            return .text(system.contains("name: Rita Moura") ? "Oi de novo, Rita!" : "Olá! Como posso ajudar?")
+        })
+        try await model.run { url in
+            try await TestApp.run(provider: .init(name: "fake", baseURL: url, apiKey: "k", model: "gpt-4o-mini")) { api, info in
+                let owner = try await api.login("owner@demo.local")
+                _ = try await Self.agent(api, owner)
+                _ = try await Self.webchat(api, visitor: "v-mem", id: "1", "Oi, meu nome é Rita Moura e moro em Campinas")
+                try await info.drainJobs()
+                _ = try await Self.webchat(api, visitor: "v-mem", id: "2", "você não entendeu, resposta nada a ver")
+                try await info.drainJobs()
+                let feedback = try await api.get("/v1/ai-feedback", token: owner)
+                #expect(feedback.items.first?.string("complaint") == "você não entendeu, resposta nada a ver")
+                #expect(feedback.items.first?.string("answer") == "Olá! Como posso ajudar?")
+                let attendant = try await api.login("attendant@demo.local")
+                #expect(try await api.get("/v1/ai-feedback", token: attendant).status == 403)
+                let conversation = try #require(try await api.get("/v1/conversations", token: owner).items.first)
+                _ = try await api.post("/v1/conversations/\(conversation.string("id") ?? "")/close", token: owner, [:])
+                _ = try await Self.webchat(api, visitor: "v-mem", id: "3", "oi, voltei")
+                try await info.drainJobs()
+                let thread = try await api.get("/v1/channels/webchat/demo/messages?visitorId=v-mem", token: nil).items
+                #expect(thread.last?.string("text") == "Oi de novo, Rita!")
+            }
+        }
+    }
 }

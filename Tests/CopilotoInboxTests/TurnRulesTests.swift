@@ -89,3 +89,27 @@ struct TurnRulesTests {
         #expect(!TurnRules.isOpen(["mon": ["nove", "18:00"]], at: monday9, zone: zone))
     }
 }
+
+/// Facts customers give about themselves, and complaints about the AI.
+@Suite("Contact memory and AI feedback")
+struct ContactMemoryTests {
+    @Test("name, city, e-mail, phone and CPF are picked from what the customer wrote")
+    func facts() {
+        let facts = ContactFacts.extract(["Oi! Meu nome é Rita Moura e moro em São José dos Campos.",
+                                          "meu e-mail é rita.moura@exemplo.com.br, celular (11) 98888-7777"])
+        #expect(facts["name"] == "Rita Moura")
+        #expect(facts["city"] == "São José dos Campos")
+        #expect(facts["email"] == "rita.moura@exemplo.com.br")
+        #expect(facts["phone"] != nil)
+        #expect(ContactFacts.extract(["me chamo joão"])["name"] == nil)  // not a name until capitalised
+        #expect(ContactFacts.extract(["qual o prazo?"]).isEmpty)
+    }
+
+    @Test("complaints about the AI's answer are recognised; ordinary negatives are not")
+    func complaints() {
+        #expect(AIFeedback.isComplaint("Você não entendeu minha pergunta"))
+        #expect(AIFeedback.isComplaint("resposta NADA A VER"))
+        #expect(AIFeedback.isComplaint("That's wrong, not what I asked"))
+        #expect(!AIFeedback.isComplaint("não recebi meu pedido ainda"))
+    }
+}

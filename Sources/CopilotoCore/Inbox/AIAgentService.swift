@@ -63,6 +63,14 @@ public struct AIAgentService: Sendable {
         return try await update(identity, id: id, body: ["tools": .array(tools.map(JSONValue.string))])
     }
 
+    /// Complaints about AI answers, newest first (for the team to review the agents' prompts and knowledge).
+    public func feedback(_ identity: Identity, limit: Int) async throws -> [AIFeedbackEntry] {
+        try await store.withTenant(identity.tenantId) { tx in
+            try await authorizer.require(identity, "manageAIAgents", in: tx)
+            return try await tx.inbox.feedback(limit: min(max(limit, 1), 200))
+        }
+    }
+
     public func delete(_ identity: Identity, id: UUID) async throws {
         try await store.withTenant(identity.tenantId) { tx in
             try await authorizer.require(identity, "manageAIAgents", in: tx)

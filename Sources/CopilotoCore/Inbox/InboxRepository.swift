@@ -53,6 +53,10 @@ public protocol InboxRepository: Sendable {
     func openCounts(userIds: [UUID]) async throws -> [UUID: Int]
     /// Conversations an AI agent attended that started in the period: outcomes, first-response time, tool runs.
     func agentStats(agentId: UUID, from: Date, to: Date) async throws -> AgentConversationStats
+    /// A customer's complaint about the AI's previous answer, for review.
+    func recordFeedback(conversationId: UUID, agentId: UUID?, complaint: String, answer: String?, at: Date) async throws
+    /// Complaints, newest first.
+    func feedback(limit: Int) async throws -> [AIFeedbackEntry]
     /// Remembered facts about a contact, given to the agent next time.
     func memories(contactId: UUID) async throws -> [String: String]
     func remember(contactId: UUID, key: String, fact: String) async throws
@@ -100,4 +104,23 @@ public protocol JobQueue: Sendable {
     func fail(_ job: Job, error: String, retryAt: Date?, now: Date) async throws
     /// The earliest due time of a pending job (so an idle worker sleeps exactly until then).
     func nextDue() async throws -> Date?
+}
+
+/// A complaint about an AI answer.
+public struct AIFeedbackEntry: Sendable, Equatable, Codable {
+    public var id: UUID
+    public var conversationId: UUID
+    public var agentId: UUID?
+    public var complaint: String
+    public var answer: String?
+    public var createdAt: Date
+
+    public init(id: UUID, conversationId: UUID, agentId: UUID?, complaint: String, answer: String?, createdAt: Date) {
+        self.id = id
+        self.conversationId = conversationId
+        self.agentId = agentId
+        self.complaint = complaint
+        self.answer = answer
+        self.createdAt = createdAt
+    }
 }

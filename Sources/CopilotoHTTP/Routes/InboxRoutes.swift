@@ -73,6 +73,10 @@ struct InboxRoutes {
             let from = try parse("from") ?? to.addingTimeInterval(-30 * 86_400)
             return try JSONResponse.make(["items": try await agents.analytics(try context.requireIdentity(), from: from, to: to)])
         }
+        group.get("ai-feedback") { request, context -> Response in
+            let limit = request.uri.queryParameters.get("limit").flatMap(Int.init) ?? 50
+            return try JSONResponse.make(["items": try await agents.feedback(try context.requireIdentity(), limit: limit)])
+        }
         group.get("ai-agents") { _, context -> Response in
             try JSONResponse.make(["items": try await agents.list(try context.requireIdentity())])
         }

@@ -111,6 +111,15 @@ public struct ReplyHandler: Sendable {
             guard var conversation = try await tx.inbox.conversation(turn.conversation.id), !conversation.aiPaused else { return [] }
             var outgoing = texts
             var live: [LiveEvent] = []
+            // Memory and feedback: facts the customer gave, and complaints about the AI's previous answer.
+            for (key, fact) in ContactFacts.extract(turn.fresh.map(\.text)) {
+                try await tx.inbox.remember(contactId: conversation.contactId, key: key, fact: fact)
+            }
+            if let complaint = turn.fresh.first(where: { AIFeedback.isComplaint($0.text) }),
+               let answer = turn.history.last(where: { $0.1.sender == .aiAgent })?.1.text {
+                try await tx.inbox.recordFeedback(conversationId: conversation.id, agentId: agent.id, complaint: complaint.text, answer: answer,
+                                                  at: now)
+            }
             if let escalation {
                 let human = try await Handover.pickHuman(in: tx)
                 conversation.aiPaused = true

@@ -3,7 +3,7 @@ import Foundation
 
 /// Finds the typed values a CRM command carries: e-mails, phones (E.164, +55 by default), CPF/CNPJ with
 /// check digits, record numbers ("#1042", "pedido 1042"), percentages, SKUs, NCM/CEST codes and order statuses.
-enum EntityExtractor {
+public enum EntityExtractor {
     static let email = Pattern(#"[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}"#)
     static let phone = Pattern(#"(?<![\w.])(?:\+\d{1,3}\s?)?\(?\d{2}\)?[\s.-]?9?\d{4}[\s.-]?\d{4}(?![\w])"#)
     static let cpf = Pattern(#"(?<![\w.])\d{3}\.?\d{3}\.?\d{3}-?\d{2}(?![\w])"#)
@@ -14,11 +14,11 @@ enum EntityExtractor {
     static let ncm = Pattern(#"(?<![\d.])(\d{4}\.\d{2}\.\d{2}|\d{8})(?![\d.])"#)
     static let cest = Pattern(#"(?<![\d.])(\d{2}\.\d{3}\.\d{2}|\d{7})(?![\d.])"#)
 
-    static func emails(in text: String) -> [String] {
+    public static func emails(in text: String) -> [String] {
         email.matches(in: text).compactMap { ContactFormats.email(String(text[$0.range])) }
     }
 
-    static func phones(in text: String) -> [String] {
+    public static func phones(in text: String) -> [String] {
         phone.matches(in: text).compactMap { match in
             let raw = String(text[match.range])
             return BrazilianDocument.normalize(raw) == nil ? ContactFormats.phone(raw) : nil
@@ -26,7 +26,7 @@ enum EntityExtractor {
     }
 
     /// Valid CPF/CNPJ numbers only (check digits verified).
-    static func documents(in text: String) -> [String] {
+    public static func documents(in text: String) -> [String] {
         (cpf.matches(in: text) + cnpj.matches(in: text)).compactMap { BrazilianDocument.normalize(String(text[$0.range]))?.value }
     }
 

@@ -2,7 +2,7 @@
 /// id), AI agents with their tools, and the durable job queue (`automation_jobs`) that processes them.
 enum Schema009 {
     static let tenantTables = ["channel_accounts", "conversations", "conversation_messages", "ai_agents", "ai_agent_tools",
-                               "automation_jobs", "contact_memories"]
+                               "automation_jobs", "contact_memories", "ai_feedback"]
 
     static let statements: [String] = [
         """
@@ -49,5 +49,10 @@ enum Schema009 {
         CREATE TABLE contact_memories (tenant_id TEXT NOT NULL REFERENCES tenants(id), contact_id TEXT NOT NULL, fact_key TEXT NOT NULL,
           fact TEXT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (tenant_id, contact_id, fact_key))
         """,
+        """
+        CREATE TABLE ai_feedback (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), conversation_id TEXT NOT NULL,
+          agent_id TEXT, complaint TEXT NOT NULL, answer TEXT, created_at BIGINT NOT NULL)
+        """,
+        "CREATE INDEX ai_feedback_recent ON ai_feedback (tenant_id, created_at)",
     ]
 }

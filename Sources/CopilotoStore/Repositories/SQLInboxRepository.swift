@@ -155,6 +155,20 @@ struct SQLInboxRepository: InboxRepository {
         return stats
     }
 
+    func recordFeedback(conversationId: UUID, agentId: UUID?, complaint: String, answer: String?, at: Date) async throws {
+        try await db.insert(into: "ai_feedback").columns("id", "tenant_id", "conversation_id", "agent_id", "complaint", "answer", "created_at")
+            .values(SQLBind(UUID().text), SQLBind(tenant.text), SQLBind(conversationId.text), SQLBind(agentId?.text), SQLBind(complaint),
+                    SQLBind(answer), SQLBind(at.epochMillis)).run()
+    }
+
+    func feedback(limit: Int) async throws -> [AIFeedbackEntry] {
+        try await db.select().column("*").from("ai_feedback").where("tenant_id", .equal, tenant.text).orderBy("created_at", .descending)
+            .limit(limit).all().map { row in
+                AIFeedbackEntry(id: try row.uuid("id"), conversationId: try row.uuid("conversation_id"), agentId: try row.optionalUUID("agent_id"),
+                                complaint: try row.string("complaint"), answer: try row.optionalString("answer"), createdAt: try row.date("created_at"))
+            }
+    }
+
     func memories(contactId: UUID) async throws -> [String: String] {
         let rows = try await db.select().columns("fact_key", "fact").from("contact_memories").where("tenant_id", .equal, tenant.text)
             .where("contact_id", .equal, contactId.text).all()
