@@ -105,3 +105,24 @@ def test_widget_on_a_store_site_talks_to_the_ai_agent(browser, tmp_path):
         assert b.app_errors() == []
     finally:
         server.shutdown()
+
+
+def test_ai_agent_editor_creates_and_updates_an_agent(browser):
+    b = browser
+    token = b.sign_in("manager@demo.local", "#/ai-agents")
+    b.until_css("[data-new]").click()
+    form = b.until_css("[data-agent-form]")
+    name = "Agente " + uuid.uuid4().hex[:6]
+    form.find_element("css selector", "input[name=name]").send_keys(name)
+    form.find_element("css selector", "textarea[name=prompt]").send_keys("Você atende dúvidas sobre pedidos.")
+    form.find_element("css selector", "input[name=tool][value=getOrder]").click()
+    form.find_element("css selector", "button[type=submit]").click()
+    b.wait().until(lambda d: any(name in e.text for e in d.find_elements("css selector", "[data-agent]")))
+    _, agents = api("GET", "/v1/ai-agents", token)
+    created = next(a for a in agents["items"] if a["name"] == name)
+    assert created["tools"] == ["getOrder", "search_kb"]
+    b.until_css("[data-agent-form] input[name=maxConcurrent]").clear()
+    b.css("[data-agent-form] input[name=maxConcurrent]").send_keys("7")
+    b.css("[data-agent-form] button[type=submit]").click()
+    b.wait().until(lambda d: api("GET", f"/v1/ai-agents/{created['id']}", token)[1]["maxConcurrent"] == 7)
+    assert b.app_errors() == []

@@ -14,6 +14,7 @@ const PAGES = {
   permissions: () => document.createElement('cp-permissions-page'),
   usage: () => document.createElement('cp-usage-page'),
   inbox: () => document.createElement('cp-inbox-page'),
+  'ai-agents': () => document.createElement('cp-ai-agents-page'),
 };
 const RESOURCES = ['customers', 'products', 'orders', 'invoices', 'agenda', 'tickets'];
 

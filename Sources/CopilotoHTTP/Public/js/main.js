@@ -12,6 +12,7 @@ import './audit-page.js';
 import './permissions-page.js';
 import './usage-page.js';
 import './inbox-page.js';
+import './ai-agents-page.js';
 import './copilot-fab.js';
 import './copilot-panel.js';
 import './chat-log.js';

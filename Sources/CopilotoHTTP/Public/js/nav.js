@@ -12,6 +12,8 @@ export const NAV = [
   { id: 'tickets', route: '#/tickets', label: 'nav.tickets', icon: 'ticket', group: 'nav.crm' },
   { id: 'inbox', route: '#/inbox', label: 'nav.inbox', icon: 'chat', group: 'nav.service',
     roles: ['owner', 'admin', 'manager', 'attendant', 'assistant', 'viewer'] },
+  { id: 'ai-agents', route: '#/ai-agents', label: 'nav.aiAgents', icon: 'shield', group: 'nav.service',
+    roles: ['owner', 'admin', 'manager'] },
   { id: 'audit', route: '#/audit', label: 'nav.audit', icon: 'list', group: 'nav.admin', roles: ['owner', 'admin', 'manager'] },
   { id: 'permissions', route: '#/permissions', label: 'nav.permissions', icon: 'shield', group: 'nav.admin', roles: ['owner', 'admin'] },
   { id: 'usage', route: '#/usage', label: 'nav.usage', icon: 'chart', group: 'nav.admin', roles: ['owner', 'admin', 'manager', 'finance'] },
