@@ -1,7 +1,6 @@
 import AsyncHTTPClient
 import CopilotoCore
 import Foundation
-import NIOCore
 
 /// Messenger and Instagram Direct: Meta's Messenger Platform webhook (`object` `page` or `instagram`, entries with a
 /// `messaging` list) — same handshake and `X-Hub-Signature-256` as WhatsApp — and the Send API for replies.
@@ -32,22 +31,9 @@ public enum MetaMessaging {
     /// Sends a text reply through the Send API (`POST {graph}/{page-or-ig-id}/messages`); returns Meta's message id.
     public static func sendText(graphURL: String, to recipient: String, text: String, accountId: String, accessToken: String,
                                 client: HTTPClient = .shared) async throws -> String {
-        var request = HTTPClientRequest(url: "\(graphURL.hasSuffix("/") ? String(graphURL.dropLast()) : graphURL)/\(accountId)/messages")
-        request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.headers.add(name: "Authorization", value: "Bearer \(accessToken)")
+        let base = graphURL.hasSuffix("/") ? String(graphURL.dropLast()) : graphURL
         let body: JSONValue = ["recipient": ["id": .string(recipient)], "messaging_type": "RESPONSE", "message": ["text": .string(text)]]
-        request.body = .bytes(ByteBuffer(string: body.encoded()))
-        let status: Int, data: Data
-        do {
-            let response = try await client.execute(request, timeout: .seconds(20))
-            status = Int(response.status.code)
-            data = Data(try await response.body.collect(upTo: 1 << 20).readableBytesView)
-        } catch {
-            throw ChannelError.unavailable("\(error)")
-        }
-        let json = (try? JSONValue.parse(data)) ?? .null
-        guard (200..<300).contains(status) else { throw WhatsAppSender.error(status: status, json["error"]) }
+        let json = try await WhatsAppSender.post("\(base)/\(accountId)/messages", body, accessToken: accessToken, client: client)
         guard let id = json.string("message_id") else { throw ChannelError.unavailable("no message id") }
         return id
     }

@@ -34,12 +34,19 @@ public struct WhatsAppSender: Sendable {
 
     /// Sends one text message; returns the `wamid` Meta assigned.
     public func sendText(to recipient: String, text: String, phoneNumberId: String, accessToken: String) async throws -> String {
-        var request = HTTPClientRequest(url: "\(graphURL)/\(phoneNumberId)/messages")
+        let body: JSONValue = ["messaging_product": "whatsapp", "recipient_type": "individual", "to": .string(recipient),
+                               "type": "text", "text": ["preview_url": false, "body": .string(text)]]
+        let json = try await Self.post("\(graphURL)/\(phoneNumberId)/messages", body, accessToken: accessToken, client: client)
+        guard let id = json["messages"]?.arrayValue?.first?.string("id") else { throw ChannelError.unavailable("no message id") }
+        return id
+    }
+
+    /// POSTs JSON to a Graph API endpoint with a bearer token; Meta's error object becomes a `ChannelError`.
+    static func post(_ url: String, _ body: JSONValue, accessToken: String, client: HTTPClient) async throws -> JSONValue {
+        var request = HTTPClientRequest(url: url)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "Authorization", value: "Bearer \(accessToken)")
-        let body: JSONValue = ["messaging_product": "whatsapp", "recipient_type": "individual", "to": .string(recipient),
-                               "type": "text", "text": ["preview_url": false, "body": .string(text)]]
         request.body = .bytes(ByteBuffer(string: body.encoded()))
         let status: Int, data: Data
         do {
@@ -50,9 +57,8 @@ public struct WhatsAppSender: Sendable {
             throw ChannelError.unavailable("\(error)")
         }
         let json = (try? JSONValue.parse(data)) ?? .null
-        guard (200..<300).contains(status) else { throw Self.error(status: status, json["error"]) }
-        guard let id = json["messages"]?.arrayValue?.first?.string("id") else { throw ChannelError.unavailable("no message id") }
-        return id
+        guard (200..<300).contains(status) else { throw error(status: status, json["error"]) }
+        return json
     }
 
     /// Meta's error object (`code`, `message`) to a channel error: 190/401 auth, 4/80007/130429/131056 rate limits.
