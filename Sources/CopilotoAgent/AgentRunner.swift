@@ -48,7 +48,8 @@ public struct AgentRunner: Sendable {
 
     private func turn(_ identity: Identity, _ language: Language, _ instructions: String, _ history: [ChatMessage], _ mode: Mode,
                       _ sessionId: UUID?, emit: (AgentEvent) -> Void) async throws {
-        let offered = try await actions.list(identity, language: language)
+        // An agent given no tools needs no look-up of the catalogue (a transaction saved on every customer turn).
+        let offered = allowedTools?.isEmpty == true ? [] : try await actions.list(identity, language: language)
             .filter { (mode == .agent || $0.risk == .read) && allowedTools?.contains($0.name) != false }
         let tools = offered.map { ToolSpec(name: $0.name, description: $0.description, parameters: $0.parameters) }
         let instructions = instructions + Self.allowedSection(offered.map(\.name), mode: mode)

@@ -99,7 +99,8 @@ public protocol JobRepository: Sendable {
 public protocol JobQueue: Sendable {
     /// Due pending jobs (and running ones whose lease expired: their worker died), marked running until `now + lease`.
     func claim(now: Date, limit: Int, lease: TimeInterval) async throws -> [Job]
-    func complete(_ job: Job, now: Date) async throws
+    /// Removes finished jobs (one statement for a whole batch).
+    func complete(_ jobs: [Job], now: Date) async throws
     /// Back to pending at `retryAt`, or dead after too many attempts.
     func fail(_ job: Job, error: String, retryAt: Date?, now: Date) async throws
     /// The earliest due time of a pending job (so an idle worker sleeps exactly until then).

@@ -39,24 +39,32 @@ public struct JobWorker: Service {
     @discardableResult
     public func drainOnce(now: Date = Date()) async throws -> Int {
         let jobs = try await queue.claim(now: now, limit: batch, lease: lease)
-        await withTaskGroup(of: Void.self) { group in
-            for job in jobs { group.addTask { await run(job) } }
+        // Done jobs are deleted together once the batch ends (one statement); a crash before that only makes them run
+        // again after their lease, which the idempotent handlers turn into no-ops.
+        let done = await withTaskGroup(of: Job?.self) { group -> [Job] in
+            for job in jobs { group.addTask { await run(job) ? job : nil } }
+            var done: [Job] = []
+            for await job in group { if let job { done.append(job) } }
+            return done
         }
+        if !done.isEmpty { try await queue.complete(done, now: Date()) }
         return jobs.count
     }
 
-    func run(_ job: Job) async {
+    /// Runs one job; true when it succeeded (failures are rescheduled or dead-lettered here).
+    func run(_ job: Job) async -> Bool {
         guard let handler = handlers[job.type] else {
             try? await queue.fail(job, error: "no handler for \(job.type)", retryAt: nil, now: Date())
-            return
+            return false
         }
         do {
             try await handler(job)
-            try await queue.complete(job, now: Date())
+            return true
         } catch {
             let backoff = min(pow(2, Double(job.attempts)), 300) * Double.random(in: 0.8...1.2)
             logger.warning("job failed", metadata: ["type": "\(job.type)", "attempt": "\(job.attempts)", "error": "\(error)"])
             try? await queue.fail(job, error: "\(error)", retryAt: Date().addingTimeInterval(backoff), now: Date())
+            return false
         }
     }
 }

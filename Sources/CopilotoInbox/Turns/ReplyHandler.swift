@@ -43,6 +43,7 @@ public struct ReplyHandler: Sendable {
         var reason = Escalation.reason(newMessages: turn.fresh.map(\.text), aiReplies: aiReplies,
                                        maxAIReplies: agent.settings.maxAIReplies)
         var texts: [String] = []
+        var calls: [CallUsage] = []
         var tag: String?
         let rule = reason == nil ? TurnRules.match(agent.settings.rules, in: turn.fresh.map(\.text)) : nil
         let closed = !TurnRules.isOpen(agent.settings.businessHours, at: clock(), zone: turn.zone)
@@ -65,26 +66,22 @@ public struct ReplyHandler: Sendable {
                     // Over a spending limit: the local engine if the knowledge base answers, else a person — never silence.
                     if let local = try await replier.generateLocally(turn) { texts += Humanizer.split(local) } else { reason = .usageLimit }
                 } else {
-                    let (text, calls) = try await replier.generate(turn)
-                    try await record(calls, turn)
+                    let (text, made) = try await replier.generate(turn)
+                    calls = made
                     texts += Humanizer.split(text)
                 }
             }
         }
-        try await commit(turn, texts: texts, escalation: reason, tag: tag, prefix: rule?.handover == true ? rule?.reply : nil)
+        try await commit(turn, texts: texts, escalation: reason, tag: tag, prefix: rule?.handover == true ? rule?.reply : nil, calls: calls)
     }
 
     /// The calls' usage and cost, per agent and conversation (source `ai_agent`), kept even if the reply is dropped.
-    private func record(_ calls: [CallUsage], _ turn: Turn) async throws {
-        guard !calls.isEmpty else { return }
-        let now = clock()
-        try await store.withTenant(turn.agent.tenantId) { tx in
-            for call in calls {
-                try await tx.usage.record(UsageRecord(tenantId: turn.agent.tenantId, userId: nil, sessionId: turn.conversation.id,
-                                                      agentId: turn.agent.id, source: "ai_agent", provider: call.provider, model: call.model,
-                                                      promptTokens: call.usage.promptTokens, completionTokens: call.usage.completionTokens,
-                                                      estimated: call.usage.estimated, costNanoUSD: call.costNanoUSD, createdAt: now))
-            }
+    private func record(_ calls: [CallUsage], _ turn: Turn, at now: Date, in tx: any TenantStore) async throws {
+        for call in calls {
+            try await tx.usage.record(UsageRecord(tenantId: turn.agent.tenantId, userId: nil, sessionId: turn.conversation.id,
+                                                  agentId: turn.agent.id, source: "ai_agent", provider: call.provider, model: call.model,
+                                                  promptTokens: call.usage.promptTokens, completionTokens: call.usage.completionTokens,
+                                                  estimated: call.usage.estimated, costNanoUSD: call.costNanoUSD, createdAt: now))
         }
     }
 
@@ -102,9 +99,11 @@ public struct ReplyHandler: Sendable {
     }
 
     /// Stores the answer (or the hand-over) only if no newer customer message arrived and nobody answered yet.
-    private func commit(_ turn: Turn, texts: [String], escalation: EscalationReason?, tag: String? = nil, prefix: String? = nil) async throws {
+    private func commit(_ turn: Turn, texts: [String], escalation: EscalationReason?, tag: String? = nil, prefix: String? = nil,
+                        calls: [CallUsage] = []) async throws {
         let now = clock(), agent = turn.agent
         let live = try await store.withTenant(turn.conversation.tenantId) { tx -> [LiveEvent] in
+            try await record(calls, turn, at: now, in: tx)
             let newer = try await tx.inbox.messages(conversationId: turn.conversation.id, after: turn.lastSeq, limit: 20)
             if newer.contains(where: { $0.1.sender == .contact }) { return [] }
             guard try await tx.inbox.claimReply(conversationId: turn.conversation.id, through: turn.lastSeq) else { return [] }

@@ -45,9 +45,10 @@ struct SQLJobQueue: JobQueue {
         }
     }
 
-    func complete(_ job: Job, now: Date) async throws {
+    func complete(_ jobs: [Job], now: Date) async throws {
+        guard !jobs.isEmpty else { return }
         try await backend.transaction(tenant: nil) { db in
-            try await db.delete(from: "automation_jobs").where("id", .equal, job.id.text).run()
+            try await db.delete(from: "automation_jobs").where("id", .in, jobs.map(\.id.text)).run()
         }
     }
 
