@@ -20,6 +20,8 @@ enum Schema009 {
         """,
         "CREATE INDEX conversations_recent ON conversations (tenant_id, last_message_at)",
         "CREATE INDEX conversations_contact ON conversations (tenant_id, channel, external_contact, status)",
+        "CREATE INDEX conversations_agent ON conversations (tenant_id, ai_agent_id, status)",
+        "CREATE INDEX conversations_assignee ON conversations (tenant_id, assigned_user_id, status)",
         """
         CREATE TABLE conversation_messages (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id),
           conversation_id TEXT NOT NULL REFERENCES conversations(id), sender TEXT NOT NULL, sender_id TEXT, text TEXT NOT NULL,
