@@ -48,10 +48,6 @@ public protocol KnowledgeRepository: Sendable {
     func list(_ page: PageRequest) async throws -> Page<KnowledgeDocument>
     /// Removes a document and its chunks; false when absent.
     func delete(_ id: UUID) async throws -> Bool
-    /// Chunks whose folded text contains any of the terms (candidates for scoring), at most `limit`.
-    func candidates(terms: [String], limit: Int) async throws -> [KnowledgeChunk]
-    /// How many chunks the tenant has (for idf).
-    func chunkCount() async throws -> Int
     /// A number that changes whenever the tenant's chunks or vectors change (to refresh in-process indexes).
     func indexVersion() async throws -> Int
     /// Every chunk of the tenant, with its stored vector when `withVectors` (for the in-process index).

@@ -34,8 +34,6 @@ public final class EventBus: Sendable {
         continuation.onTermination = { [weak self] _ in _ = self?.subscribers.withLock { $0.removeValue(forKey: id) } }
         return stream
     }
-
-    public var subscriberCount: Int { subscribers.withLock { $0.count } }
 }
 
 /// The inbox's live events.

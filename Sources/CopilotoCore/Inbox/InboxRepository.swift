@@ -103,8 +103,6 @@ public protocol JobQueue: Sendable {
     func complete(_ jobs: [Job], now: Date) async throws
     /// Back to pending at `retryAt`, or dead after too many attempts.
     func fail(_ job: Job, error: String, retryAt: Date?, now: Date) async throws
-    /// The earliest due time of a pending job (so an idle worker sleeps exactly until then).
-    func nextDue() async throws -> Date?
 }
 
 /// A complaint about an AI answer.

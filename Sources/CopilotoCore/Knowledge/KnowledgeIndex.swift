@@ -20,8 +20,6 @@ public struct KnowledgeIndex: Sendable {
         let frequency: Float
     }
 
-    public var vectorCount: Int { rows.count }
-
     /// Indexes the chunks; only vectors from `model` (and of one length) are kept.
     public init(version: Int, chunks indexed: [IndexedChunk], model: String?) {
         self.version = version

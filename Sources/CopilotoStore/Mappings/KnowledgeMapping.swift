@@ -66,26 +66,6 @@ struct SQLKnowledgeRepository: KnowledgeRepository {
         return true
     }
 
-    func candidates(terms: [String], limit: Int) async throws -> [KnowledgeChunk] {
-        guard !terms.isEmpty else { return [] }
-        let rows = try await db.select().columns("document_id", "position", "title", "text").from("knowledge_chunks")
-            .where("tenant_id", .equal, tenant.text)
-            .where { group in
-                var builder = group
-                for term in terms.prefix(12) {
-                    builder = builder.orWhere(SQLColumn("search_text"), .like, SQLBind("%\(term.filter { !"%_\\".contains($0) })%"))
-                }
-                return builder
-            }
-            .limit(limit).all()
-        return try rows.map(Self.chunk)
-    }
-
-    func chunkCount() async throws -> Int {
-        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("knowledge_chunks")
-            .where("tenant_id", .equal, tenant.text).first()?.decode(column: "n", as: Int.self) ?? 0
-    }
-
     static func chunk(_ row: any SQLRow) throws -> KnowledgeChunk {
         KnowledgeChunk(documentId: try row.uuid("document_id"), title: try row.string("title"), position: try row.int("position"),
                        text: try row.string("text"))

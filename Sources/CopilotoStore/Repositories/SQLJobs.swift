@@ -71,12 +71,4 @@ struct SQLJobQueue: JobQueue {
             if retried.isEmpty { try await db.delete(from: "automation_jobs").where("id", .equal, job.id.text).run() }
         }
     }
-
-    func nextDue() async throws -> Date? {
-        try await backend.transaction(tenant: nil) { db in
-            let row = try await db.raw("SELECT MIN(run_at) AS due FROM automation_jobs WHERE status = 'pending'").first()
-            guard let row, try !row.decodeNil(column: "due") else { return nil }
-            return Date(epochMillis: try row.decode(column: "due", as: Int.self))
-        }
-    }
 }
