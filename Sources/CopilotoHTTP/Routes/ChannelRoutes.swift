@@ -22,26 +22,13 @@ struct ChannelRoutes {
             }
         }
         router.get("/webhooks/whatsapp/:tenantSlug") { request, context -> Response in
-            let query = request.uri.queryParameters
-            guard try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? "") != nil,
-                  let challenge = WhatsAppWebhook.verify(mode: query.get("hub.mode"), token: query.get("hub.verify_token"),
-                                                         challenge: query.get("hub.challenge"), expected: whatsapp.verifyToken) else {
-                throw CopilotoError.forbidden(action: "webhookVerification")
-            }
-            return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: challenge)))
+            try await Self.handshake(request, context, store: store, token: whatsapp.verifyToken)
         }
         router.post("/webhooks/whatsapp/:tenantSlug") { request, context -> Response in
-            guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? "") else {
-                throw CopilotoError.notFound(resource: "tenant")
-            }
-            let body = try await request.rawBody(limit: 1 << 20)
-            guard let secret = whatsapp.appSecret,
-                  WhatsAppWebhook.signatureIsValid(request.headers[HTTPField.Name("X-Hub-Signature-256")!], body: body, appSecret: secret) else {
-                throw CopilotoError.forbidden(action: "webhookSignature")
-            }
-            let payload = WhatsAppWebhook.parse(try JSONValue.parse(body))
-            let result = try await inbox.ingest(tenantId: tenant.id, payload.messages)
-            try await inbox.record(tenantId: tenant.id, statuses: payload.statuses.map { ($0.externalId, $0.status) })
+            let (tenant, json) = try await Self.signedPayload(request, context, store: store, secret: whatsapp.appSecret)
+            let payload = WhatsAppWebhook.parse(json)
+            let result = try await inbox.ingest(tenantId: tenant, payload.messages)
+            try await inbox.record(tenantId: tenant, statuses: payload.statuses.map { ($0.externalId, $0.status) })
             return try JSONResponse.make(WebhookReceipt(received: result.accepted.count, duplicates: result.duplicates,
                                                         statuses: payload.statuses.count))
         }
@@ -52,9 +39,7 @@ struct ChannelRoutes {
         let inbox = deps.inbox, store = deps.store, limiter = deps.webchatLimiter
         router.methods.on(RouterPath(":tenantSlug/messages"), method: .options) { _, _ -> Response in Response(status: .noContent) }
         router.post(":tenantSlug/messages") { request, context -> Response in
-            guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? "") else {
-                throw CopilotoError.notFound(resource: "tenant")
-            }
+            let tenant = try await Self.tenant(context, store: store)
             var r = FieldReader(try await request.jsonBody(limit: 64 * 1024), allowed: ["contactId", "visitorId", "name", "text", "messageId"])
             let visitor = r.string("visitorId", max: 100) ?? r.string("contactId", max: 100)
             let name = r.string("name", max: 120)
@@ -73,9 +58,7 @@ struct ChannelRoutes {
                                          status: result.accepted.isEmpty ? .ok : .accepted)
         }
         router.get(":tenantSlug/messages") { request, context -> Response in
-            guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? "") else {
-                throw CopilotoError.notFound(resource: "tenant")
-            }
+            let tenant = try await Self.tenant(context, store: store)
             let query = request.uri.queryParameters
             guard let visitor = query.get("visitorId"), !visitor.isEmpty, visitor.count <= 100 else {
                 throw CopilotoError.invalid([FieldError(field: "visitorId", code: .required)])
@@ -84,6 +67,14 @@ struct ChannelRoutes {
             let thread = try await inbox.visitorThread(tenantId: tenant.id, visitorId: visitor, after: after)
             return try JSONResponse.make(["items": thread.map { ThreadItem(seq: $0.0, message: $0.1) }])
         }
+    }
+
+    /// The tenant named by the path's slug (404 when there is none).
+    static func tenant(_ context: AppRequestContext, store: any DataStore) async throws -> Tenant {
+        guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? "") else {
+            throw CopilotoError.notFound(resource: "tenant")
+        }
+        return tenant
     }
 
     /// Meta's GET handshake for any of its webhooks.
@@ -100,9 +91,7 @@ struct ChannelRoutes {
     /// The tenant and the JSON of a POST whose `X-Hub-Signature-256` matches the app secret (else 403; unknown tenant 404).
     static func signedPayload(_ request: Request, _ context: AppRequestContext, store: any DataStore, secret: String?) async throws
         -> (UUID, JSONValue) {
-        guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? "") else {
-            throw CopilotoError.notFound(resource: "tenant")
-        }
+        let tenant = try await tenant(context, store: store)
         let body = try await request.rawBody(limit: 1 << 20)
         guard let secret, WhatsAppWebhook.signatureIsValid(request.headers[HTTPField.Name("X-Hub-Signature-256")!], body: body,
                                                            appSecret: secret) else {
