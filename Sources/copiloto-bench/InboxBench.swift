@@ -10,6 +10,7 @@ import CopilotoTesting
 import Crypto
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 
 /// Inbound WhatsApp message → AI reply delivered, end to end through the real server: signed webhooks over loopback
@@ -33,10 +34,10 @@ struct InboxBench: AsyncParsableCommand {
     private func measure(_ backend: Backend) async throws -> [String] {
         let llm = FakeOpenAIServer(responder: { _ in .text("Olá! Já te ajudo com isso.", usage: (40, 8)) })
         let meta = FakeMetaServer()
-        let row = RowBox()
+        let row = NIOLockedValueBox<[String]>([])
         try await llm.run { llmURL in
             try await meta.run { graph in
-                row.value = try await backend.withStore { store in
+                let measured = try await backend.withStore { store in
                     try await DemoSeeder(store: store, passwords: BcryptPasswordHasher(cost: 4)).seedIfEmpty()
                     guard let tenant = try await store.system.tenant(slug: "demo") else { throw CleanExit.message("no demo tenant") }
                     let agent = AIAgent(tenantId: tenant.id, name: "Bia", prompt: "Atenda os clientes.", maxConcurrent: 1_000_000,
@@ -59,19 +60,24 @@ struct InboxBench: AsyncParsableCommand {
                         return result
                     }
                 }
+                row.withLockedValue { $0 = measured }
             }
         }
-        return row.value
+        return row.withLockedValue { $0 }
     }
 
     private func load(port: Int, meta: FakeMetaServer, backend: Backend) async throws -> [String] {
         let start = ContinuousClock.now
-        let next = Counter()
-        let sentAt = StartTimes()
+        let next = NIOLockedValueBox(0)
+        let sentAt = NIOLockedValueBox<[String: ContinuousClock.Instant]>([:])
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<concurrency {
                 group.addTask {
-                    while let i = next.take(below: messages) {
+                    while let i = next.withLockedValue({ n -> Int? in
+                        guard n < messages else { return nil }
+                        n += 1
+                        return n - 1
+                    }) {
                         let phone = "5511" + String(format: "%09d", i)
                         let payload = FakeMetaServer.textWebhook(from: phone, name: "Cliente \(i)", id: "wamid.BENCH\(i)", text: "Oi, tudo bem?")
                         let body = Data(payload.encoded().utf8)
@@ -81,7 +87,7 @@ struct InboxBench: AsyncParsableCommand {
                         let mac = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Data("bench-secret".utf8)))
                         request.headers.add(name: "X-Hub-Signature-256", value: "sha256=" + Data(mac).map { String(format: "%02x", $0) }.joined())
                         request.body = .bytes(ByteBuffer(data: body))
-                        sentAt.set(phone, .now)
+                        sentAt.withLockedValue { $0[phone] = .now }
                         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
                         _ = try await response.body.collect(upTo: 1 << 16)
                         guard response.status == .ok else { throw CleanExit.message("webhook answered \(response.status)") }
@@ -97,39 +103,10 @@ struct InboxBench: AsyncParsableCommand {
         let sent = meta.messages
         guard sent.count >= messages, let last = sent.map(\.receivedAt).max() else { throw CleanExit.message("only \(sent.count) replies") }
         var latency = LatencyStats()
-        for message in sent { if let began = sentAt.get(message.to) { latency.add((message.receivedAt - began).milliseconds) } }
+        let began = sentAt.withLockedValue { $0 }
+        for message in sent { if let start = began[message.to] { latency.add((message.receivedAt - start).milliseconds) } }
         return [backend.rawValue, String(format: "%.0f", Double(messages) / (ingested.milliseconds / 1000)),
                 String(format: "%.0f", Double(messages) / ((last - start).milliseconds / 1000)),
                 String(format: "%.1f", latency.percentile(50)), String(format: "%.1f", latency.percentile(99))]
     }
-}
-
-/// Hands out message numbers to the senders.
-final class Counter: Sendable {
-    private let value = NIOLockedValueBoxInt()
-    func take(below limit: Int) -> Int? { value.next(below: limit) }
-}
-
-final class NIOLockedValueBoxInt: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func next(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
-    }
-}
-
-/// When each contact's webhook was sent.
-final class StartTimes: @unchecked Sendable {
-    private var times: [String: ContinuousClock.Instant] = [:]
-    private let lock = NSLock()
-    func set(_ key: String, _ instant: ContinuousClock.Instant) { lock.lock(); times[key] = instant; lock.unlock() }
-    func get(_ key: String) -> ContinuousClock.Instant? { lock.lock(); defer { lock.unlock() }; return times[key] }
-}
-
-final class RowBox: @unchecked Sendable {
-    var value: [String] = []
 }

@@ -19,18 +19,19 @@ struct AgentReply: Sendable {
     /// The local engine's answer when it found support in the knowledge base (the degraded mode over a spending
     /// limit); nil when it has nothing grounded to say.
     func generateLocally(_ turn: ReplyHandler.Turn) async throws -> String? {
-        let (text, _, grounded) = try await run(turn, model: HeuristicEngine(timeZone: turn.zone))
+        let (text, grounded) = try await run(turn, model: HeuristicEngine(timeZone: turn.zone))
         return grounded ? text : nil
     }
 
     /// The reply's text and the priced model calls it took.
     func generate(_ turn: ReplyHandler.Turn) async throws -> (String, [CallUsage]) {
         let model = MeteredModel(try await models(turn.agent), prices: Self.prices)
-        let (text, _, _) = try await run(turn, model: model)
+        let (text, _) = try await run(turn, model: model)
         return (text, model.drain())
     }
 
-    private func run(_ turn: ReplyHandler.Turn, model: any LanguageModel) async throws -> (String, Bool, Bool) {
+    /// The final text, and whether a knowledge-base search found support for it.
+    private func run(_ turn: ReplyHandler.Turn, model: any LanguageModel) async throws -> (String, Bool) {
         let agent = turn.agent
         let language = agent.settings.language
         let identity = Identity(user: User(id: agent.id, tenantId: agent.tenantId, name: agent.name, email: "ai-agent@copiloto.local",
@@ -46,7 +47,7 @@ struct AgentReply: Sendable {
             if case .toolCompleted(_, "search_kb", true, let output) = event, output["found"] == .bool(true) { grounded = true }
             if case .failed(_, let message) = event { throw AgentReplyError.failed(message) }
         }
-        return (final, true, grounded)
+        return (final, grounded)
     }
 
     static let prices = (try? PriceTable.load()) ?? PriceTable(prices: [:])
