@@ -62,7 +62,9 @@ public struct ReplyHandler: Sendable {
             if !(isFirst && onlyGreeting && !texts.isEmpty) {
                 let replier = AgentReply(actions: actions, models: models)
                 let now = clock()
-                if try await store.withTenant(agent.tenantId, { try await UsageGuard.exceeded(agent, now: now, zone: turn.zone, in: $0) }) != nil {
+                let overLimit = agent.settings.limits == nil ? false
+                    : try await store.withTenant(agent.tenantId) { try await UsageGuard.exceeded(agent, now: now, zone: turn.zone, in: $0) } != nil
+                if overLimit {
                     // Over a spending limit: the local engine if the knowledge base answers, else a person — never silence.
                     if let local = try await replier.generateLocally(turn) { texts += Humanizer.split(local) } else { reason = .usageLimit }
                 } else {

@@ -33,7 +33,7 @@ struct SQLKnowledgeRepository: KnowledgeRepository {
         if isNew { try await documents.insert(document) } else { try await documents.update(document) }
         try await db.delete(from: "knowledge_chunks").where("tenant_id", .equal, tenant.text)
             .where("document_id", .equal, document.id.text).run()
-        var columns = ["tenant_id", "document_id", "position", "title", "text", "search_text", "embedding_model", "embedding"]
+        var columns = ["tenant_id", "document_id", "position", "title", "text", "embedding_model", "embedding"]
         if hasNativeVectors { columns.append("embedding_vec") }
         var start = 0
         while start < chunks.count {
@@ -44,7 +44,7 @@ struct SQLKnowledgeRepository: KnowledgeRepository {
                 let vector = vectors.flatMap { i < $0.vectors.count ? $0.vectors[i] : nil }
                 var values: [any SQLExpression] = [
                     SQLBind(tenant.text), SQLBind(document.id.text), SQLBind(chunk.position), SQLBind(chunk.title), SQLBind(chunk.text),
-                    SQLBind(TextFolding.searchText(chunk.title, chunk.text)), SQLBind(vector == nil ? nil : vectors?.model),
+                    SQLBind(vector == nil ? nil : vectors?.model),
                     SQLBind(vector.map(VectorMath.bytes)),
                 ]
                 if hasNativeVectors { values.append(Self.nativeValue(vector)) }

@@ -10,6 +10,8 @@ enum Schema008 {
             "ALTER TABLE knowledge_chunks ADD COLUMN embedding_model TEXT",
             "ALTER TABLE knowledge_chunks ADD COLUMN embedding \(postgres ? "BYTEA" : "BLOB")",
             "CREATE INDEX knowledge_chunks_model ON knowledge_chunks (tenant_id, embedding_model)",
+            // Lexical search runs on the in-process index now; the folded copy of each chunk is no longer read.
+            "ALTER TABLE knowledge_chunks DROP COLUMN search_text",
             "CREATE TABLE knowledge_versions (tenant_id TEXT PRIMARY KEY REFERENCES tenants(id), version BIGINT NOT NULL)",
         ] + (postgres ? [pgvector] : [])
     }
