@@ -71,6 +71,9 @@ public struct ActionDefinition: Sendable {
     public let roles: Set<Role>?
     /// True for calls to the outside world (HTTP tools): run outside any database transaction.
     public let isExternal: Bool
+    /// An inbox tool: it works on one conversation (`conversationId`). An AI agent given the tool by an owner or admin
+    /// runs it on its own conversation only, without a confirmation card (the assignment is the standing approval).
+    public var conversationScoped = false
 
     public init(name: String, aliases: [String] = [], title: LocalizedText, description: LocalizedText, parameters: JSONValue,
                 risk: ActionRisk,

@@ -42,6 +42,15 @@ extension AgentRunner {
             return fail(mode == .chat ? "\(call.name) is not available in chat mode (read-only)" : "unknown or not allowed tool \(call.name)")
         }
         do {
+            if let conversationId, actions.registry.definition(call.name)?.conversationScoped == true {
+                let assigned = allowedTools ?? []
+                let result = try await withTimeout(limits.toolTimeout) {
+                    try await actions.runOnConversation(identity, action: call.name, params: arguments, conversationId: conversationId,
+                                                        assigned: assigned, language: language)
+                }
+                emit(.toolCompleted(callId: call.id, name: call.name, ok: true, output: result))
+                return .result(result)
+            }
             let outcome = try await withTimeout(limits.toolTimeout) {
                 try await actions.prepare(identity, action: call.name, params: arguments, sessionId: sessionId, language: language)
             }

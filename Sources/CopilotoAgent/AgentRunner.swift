@@ -19,9 +19,12 @@ public struct AgentRunner: Sendable {
     public let firstTool: String?
     /// When set, only these actions are offered (an AI agent's configured tools).
     public let allowedTools: Set<String>?
+    /// The customer conversation an AI agent attends: its inbox tools run there at once (see `runOnConversation`).
+    public let conversationId: UUID?
 
     public init(model: any LanguageModel, actions: ActionService, settings: ModelSettings, limits: AgentLimits = AgentLimits(),
-                firstTool: String? = nil, allowedTools: Set<String>? = nil) {
+                firstTool: String? = nil, allowedTools: Set<String>? = nil, conversationId: UUID? = nil) {
+        self.conversationId = conversationId
         self.firstTool = firstTool
         self.allowedTools = allowedTools
         self.model = model
@@ -49,8 +52,10 @@ public struct AgentRunner: Sendable {
     private func turn(_ identity: Identity, _ language: Language, _ instructions: String, _ history: [ChatMessage], _ mode: Mode,
                       _ sessionId: UUID?, emit: (AgentEvent) -> Void) async throws {
         // An agent given no tools needs no look-up of the catalogue (a transaction saved on every customer turn).
-        let offered = allowedTools?.isEmpty == true ? [] : try await actions.list(identity, language: language)
+        let scoped = conversationId == nil ? [] : actions.conversationTools(allowedTools ?? [], language: language)
+        let offered = (allowedTools?.isEmpty == true ? [] : try await actions.list(identity, language: language)
             .filter { (mode == .agent || $0.risk == .read) && allowedTools?.contains($0.name) != false }
+            .filter { summary in !scoped.contains { $0.name == summary.name } }) + scoped
         let tools = offered.map { ToolSpec(name: $0.name, description: $0.description, parameters: $0.parameters) }
         let instructions = instructions + Self.allowedSection(offered.map(\.name), mode: mode)
         var messages = history

@@ -78,7 +78,9 @@ public struct AppDependencies: Sendable {
                                  models: { agent in try await models(agent.tenantId, preferring: agent.providerId, model: agent.model) },
                                  events: events)
         let send = SendHandler(store: store, whatsapp: whatsapp, events: events)
-        self.jobHandlers = [ReplyJob.type: { try await reply.handle($0) }, SendJob.type: { try await send.handle($0) }]
+        let timers = InboxTimers(store: store, events: events)
+        self.jobHandlers = [ReplyJob.type: { try await reply.handle($0) }, SendJob.type: { try await send.handle($0) },
+                            InboxOperations.slaJob: { try await timers.checkSLA($0) }, InboxOperations.followUpJob: { try await timers.followUp($0) }]
         self.mentions = MentionService(store: store, authorizer: authorizer)
         self.usage = UsageService(store: store, authorizer: authorizer)
         self.auth = AuthService(store: store, passwords: passwords, tokens: tokens, limiter: loginLimiter)

@@ -33,6 +33,7 @@ public func buildRouter(_ deps: AppDependencies, recorder: RouteRecorder = Route
     ProviderRoutes(deps: deps).register(on: api)
     AssistantRoutes(deps: deps).register(on: api)
     InboxRoutes(deps: deps).register(on: api)
+    InboxSettingsRoutes(deps: deps).register(on: api)
     StreamRoutes(deps: deps).register(on: api)
     ResourceRoutes(spec: Resources.customers, deps: deps).register(on: api)
     ResourceRoutes(spec: Resources.contacts, deps: deps).register(on: api)

@@ -16,6 +16,15 @@ struct SampleParams: Sendable {
             let invoice = try await tx.invoices.list(PageRequest(limit: 1, equals: ["status": "open"])).items[0]
             let ticket = try await tx.tickets.list(PageRequest(limit: 1, equals: ["status": "open"])).items[0]
             func id(_ value: UUID) -> JSONValue { .string(value.uuidString) }
+            // The demo has no inbox yet: one WhatsApp conversation for the inbox tools.
+            let contact = Contact(tenantId: tenant, name: "Joana Prado", phone: "+5511987650000")
+            try await tx.contacts.insert(contact)
+            let conversation = Conversation(tenantId: tenant, contactId: contact.id, channel: .whatsapp, externalContact: "5511987650000")
+            try await tx.inbox.insert(conversation)
+            let chat = id(conversation.id)
+            // closeConversation gets its own (the walk through every write runs it before the others).
+            let other = Conversation(tenantId: tenant, contactId: contact.id, channel: .webchat, externalContact: "visitante-1")
+            try await tx.inbox.insert(other)
             let map: [String: JSONValue] = [
                 "createCustomer": ["name": "Maria Souza", "email": "maria.souza@gmail.com"],
                 "updateCustomer": ["customerId": id(customer.id), "phone": "(11) 91234-5678"],
@@ -52,6 +61,14 @@ struct SampleParams: Sendable {
                 "searchCustomers": ["query": .string(String(customer.name.prefix(4)))],
                 "getOrder": ["orderId": .number(Double(order.number))],
                 "search_kb": ["query": "prazo para trocar produto com defeito"],
+                "previousConversations": ["conversationId": chat],
+                "transferToHuman": ["conversationId": chat, "reason": "customer_request"],
+                "closeConversation": ["conversationId": id(other.id)],
+                "updateContact": ["conversationId": chat, "email": "joana.prado@gmail.com"],
+                "addTag": ["conversationId": chat, "tag": "orçamento"],
+                "createActivity": ["conversationId": chat, "title": "Ligar para a Joana", "dueAt": "2030-03-01T13:00:00Z"],
+                "moveToStage": ["conversationId": chat, "stage": "Em atendimento"],
+                "scheduleFollowUp": ["conversationId": chat, "text": "Oi, Joana! Conseguiu ver a proposta?", "inHours": 24],
                 "searchProducts": .object(["query": .string(product.sku ?? product.name)]),
             ]
             return SampleParams(byAction: map)

@@ -3,7 +3,7 @@ import Foundation
 
 /// The action catalogue of `shared/ACTIONS.md` (the parts built so far).
 public enum Catalogue {
-    public static var all: [ActionDefinition] { customers + catalog + operations + reads + bulk + [bulkOrders] + reports + settings + [knowledge] }
+    public static var all: [ActionDefinition] { customers + catalog + operations + reads + bulk + [bulkOrders] + reports + settings + [knowledge] + inbox }
 
     static let customerFields: [String: JSONValue] = [
         "name": Schema.string("Nome do cliente / customer name"),

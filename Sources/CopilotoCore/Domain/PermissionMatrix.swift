@@ -88,6 +88,14 @@ enum DefaultPermissions {
         "searchCustomers": all,
         "getOrder": all,
         "search_kb": all,
+        "previousConversations": oam.union([.attendant, .assistant, .viewer]),
+        "transferToHuman": oam.union([.attendant, .assistant]),
+        "closeConversation": oam.union([.attendant]),
+        "updateContact": oam.union([.attendant]),
+        "addTag": oam.union([.attendant, .assistant]),
+        "createActivity": allButViewer,
+        "moveToStage": oam.union([.attendant]),
+        "scheduleFollowUp": oam.union([.attendant, .assistant]),
     ]
 
     /// Actions behind REST routes that ACTIONS.md does not list; same rules, named here once.
@@ -113,7 +121,6 @@ enum DefaultPermissions {
         "deleteNote": oam,
         "listContacts": all,
         "createContact": oam.union([.attendant]),
-        "updateContact": oam.union([.attendant]),
         "deleteContact": oam,
         "getStoreSettings": all,
         "listUsers": oam,

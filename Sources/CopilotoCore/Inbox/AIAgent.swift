@@ -6,19 +6,45 @@ public struct AIAgent: Sendable, Equatable, Codable, Identifiable {
         case sdr, cs, closer, support, custom
     }
 
-    /// A rule answered before (and instead of) the model: when a customer message contains any of the keywords
-    /// (accent- and case-insensitive), reply with `reply`, add `tag`, and/or hand over to a person.
+    /// What a customer message is about, as the local heuristics read it (for rules; no model involved).
+    public enum CustomerIntent: String, Sendable, Codable, CaseIterable {
+        case greeting, humanRequest = "human_request", negative, complaint, orderStatus = "order_status", price, purchase, cancel
+        case schedule, thanks
+    }
+
+    /// A rule applied before (and instead of) the model: when a customer message contains any of the keywords
+    /// (accent- and case-insensitive) or shows the intent, reply with `reply`, tag, move the conversation to a stage,
+    /// give it to someone (a person or another AI agent) and/or hand it over to a person.
     public struct IntentRule: Sendable, Equatable, Codable {
         public var keywords: [String]
+        public var intent: CustomerIntent?
         public var reply: String?
         public var tag: String?
+        public var stage: String?
+        /// A person's or an AI agent's id.
+        public var assignTo: UUID?
         public var handover: Bool?
 
-        public init(keywords: [String], reply: String? = nil, tag: String? = nil, handover: Bool? = nil) {
+        public init(keywords: [String] = [], intent: CustomerIntent? = nil, reply: String? = nil, tag: String? = nil, stage: String? = nil,
+                    assignTo: UUID? = nil, handover: Bool? = nil) {
             self.keywords = keywords
+            self.intent = intent
             self.reply = reply
             self.tag = tag
+            self.stage = stage
+            self.assignTo = assignTo
             self.handover = handover
+        }
+
+        enum CodingKeys: String, CodingKey { case keywords, intent, reply, tag, stage, assignTo, handover }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(keywords: try c.decodeIfPresent([String].self, forKey: .keywords) ?? [],
+                      intent: try c.decodeIfPresent(CustomerIntent.self, forKey: .intent),
+                      reply: try c.decodeIfPresent(String.self, forKey: .reply), tag: try c.decodeIfPresent(String.self, forKey: .tag),
+                      stage: try c.decodeIfPresent(String.self, forKey: .stage), assignTo: try c.decodeIfPresent(UUID.self, forKey: .assignTo),
+                      handover: try c.decodeIfPresent(Bool.self, forKey: .handover))
         }
     }
 
@@ -30,9 +56,13 @@ public struct AIAgent: Sendable, Equatable, Codable, Identifiable {
         public var requestsPerDay: Int?
         public var dailyUSD: Double?
         public var monthlyUSD: Double?
+        /// The first step down once a limit is reached: this (cheaper) model of the agent's provider, before the local
+        /// engine and a person.
+        public var cheaperModel: String?
 
         public init(requestsPerMinute: Int? = nil, requestsPerHour: Int? = nil, requestsPerDay: Int? = nil, dailyUSD: Double? = nil,
-                    monthlyUSD: Double? = nil) {
+                    monthlyUSD: Double? = nil, cheaperModel: String? = nil) {
+            self.cheaperModel = cheaperModel
             self.requestsPerMinute = requestsPerMinute
             self.requestsPerHour = requestsPerHour
             self.requestsPerDay = requestsPerDay
@@ -136,4 +166,17 @@ public struct AIAgent: Sendable, Equatable, Codable, Identifiable {
         self.createdAt = createdAt
         self.updatedAt = createdAt
     }
+}
+
+extension Identity {
+    /// The address that marks an AI agent's own identity (never a person's login).
+    public static let aiAgentEmail = "ai-agent@copiloto.local"
+
+    /// Who an AI agent acts as: its own id and name, the assistant role, its language.
+    public static func aiAgent(_ agent: AIAgent) -> Identity {
+        Identity(user: User(id: agent.id, tenantId: agent.tenantId, name: agent.name, email: aiAgentEmail, role: .assistant,
+                            language: agent.settings.language), tokenId: agent.id)
+    }
+
+    public var isAIAgent: Bool { user.email == Self.aiAgentEmail }
 }

@@ -34,6 +34,9 @@ public struct Conversation: Sendable, Equatable, Codable, Identifiable {
     public var status: ConversationStatus
     public var priority: Int
     public var department: String?
+    /// The pipeline the conversation is in and its stage there (see the inbox settings' funnels).
+    public var funnel: String?
+    public var stage: String?
     public var tags: [String]
     public var assignedUserId: UUID?
     public var aiAgentId: UUID?
@@ -84,6 +87,8 @@ public struct InboxMessage: Sendable, Equatable, Codable, Identifiable {
     public var media: JSONValue?
     /// The channel's id for this message (dedupes webhooks; tracks delivery statuses).
     public var externalId: String?
+    /// A team note: shown to the team only, never sent to the customer nor given to the AI.
+    public var isInternal = false
     public var status: Status
     public var createdAt: Date
 

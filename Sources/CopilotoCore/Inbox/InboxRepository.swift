@@ -7,11 +7,15 @@ public struct ConversationFilter: Sendable, Equatable {
     public var assignedUserId: UUID?
     public var aiAgentId: UUID?
     public var query: String?
+    public var department: String?
+    public var stage: String?
     public var limit: Int
     public var cursor: String?
 
     public init(status: ConversationStatus? = nil, channel: Channel? = nil, assignedUserId: UUID? = nil, aiAgentId: UUID? = nil,
-                query: String? = nil, limit: Int = 50, cursor: String? = nil) {
+                query: String? = nil, department: String? = nil, stage: String? = nil, limit: Int = 50, cursor: String? = nil) {
+        self.department = department
+        self.stage = stage
         self.status = status
         self.channel = channel
         self.assignedUserId = assignedUserId
@@ -60,6 +64,15 @@ public protocol InboxRepository: Sendable {
     /// Remembered facts about a contact, given to the agent next time.
     func memories(contactId: UUID) async throws -> [String: String]
     func remember(contactId: UUID, key: String, fact: String) async throws
+    /// The tenant's distribution, funnel and AI-limit settings (the defaults until saved).
+    func settings() async throws -> InboxSettings
+    func saveSettings(_ settings: InboxSettings, at: Date) async throws
+    /// Per person and per AI agent: conversations they got since `since`, how many they resolved, the newest.
+    func memberHistory(since: Date) async throws -> [UUID: MemberHistory]
+    /// Open conversations the AI attends now, all agents together.
+    func openAICount() async throws -> Int
+    /// The contact's other conversations, newest first.
+    func conversations(contactId: UUID, limit: Int) async throws -> [Conversation]
 }
 
 /// AI agents of one tenant.

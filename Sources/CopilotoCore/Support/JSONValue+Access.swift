@@ -41,3 +41,11 @@ extension JSONValue {
         return .object(Dictionary(members.map { (names[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
     }
 }
+
+extension JSONValue {
+    /// The value of a number, nil for other values.
+    public var numberValue: Double? {
+        if case .number(let number) = self { return number }
+        return nil
+    }
+}

@@ -7,6 +7,7 @@ public enum MessageKey: String, Sendable, Equatable, Codable {
     case duplicateEmail, duplicateSKU, duplicateCode, stillReferenced, insufficientStock, invoiceAlreadyPaid
     case paymentExceedsBalance, discountNotApplicable, invalidStatusTransition, categoryCycle
     case documentTooLarge, pdfUnreadable, approvalMismatch, actionCancelled, actionFailed, actionFinished, noContactForChannel, actionRunning
+    case notInDistributionPool
 
     /// The text of this message in the given language.
     public func text(_ language: Language) -> String {
@@ -41,6 +42,8 @@ public enum MessageKey: String, Sendable, Equatable, Codable {
                                  "The payment exceeds the invoice's open balance."),
         .discountNotApplicable: ("Esse cupom não vale para este pedido.", "That discount does not apply to this order."),
         .invalidStatusTransition: ("Essa mudança de status não é permitida.", "That status change is not allowed."),
+        .notInDistributionPool: ("Você não está na fila de distribuição do atendimento. Peça a um administrador para incluir você.",
+                                 "You are not in the inbox distribution pool. Ask an admin to add you."),
         .categoryCycle: ("Uma categoria não pode ficar dentro dela mesma.", "A category cannot be inside itself."),
         .approvalMismatch: ("Essa aprovação não confere com a ação preparada.", "That approval does not match the prepared action."),
         .actionCancelled: ("Essa ação foi cancelada.", "That action was cancelled."),

@@ -10,7 +10,7 @@ struct InboxRoutes {
         let inbox = deps.inbox, agents = deps.aiAgents, limit = deps.maxBodyBytes
         group.get("conversations") { request, context -> Response in
             let query = request.uri.queryParameters
-            var filter = ConversationFilter(query: query.get("q"), limit: min(max(query.get("limit").flatMap(Int.init) ?? 50, 1), 200),
+            var filter = ConversationFilter(query: query.get("q"), department: query.get("department"), stage: query.get("stage"), limit: min(max(query.get("limit").flatMap(Int.init) ?? 50, 1), 200),
                                             cursor: query.get("cursor"))
             var errors: [FieldError] = []
             if let status = query.get("status") {

@@ -16,38 +16,57 @@ struct AgentReply: Sendable {
             .contains(folded) || folded.count <= 3
     }
 
+    /// What a run produced: the final text, whether the knowledge base supported it, and what its tools did.
+    struct Outcome: Sendable {
+        var text = ""
+        var grounded = false
+        var failedTools = 0
+        /// Inbox tools that changed the conversation (transferToHuman, closeConversation, addTag…), by name.
+        var changes: [String] = []
+        var calls: [CallUsage] = []
+    }
+
     /// The local engine's answer when it found support in the knowledge base (the degraded mode over a spending
     /// limit); nil when it has nothing grounded to say.
     func generateLocally(_ turn: ReplyHandler.Turn) async throws -> String? {
-        let (text, grounded) = try await run(turn, model: HeuristicEngine(timeZone: turn.zone))
-        return grounded ? text : nil
+        let outcome = try await run(turn, model: HeuristicEngine(timeZone: turn.zone))
+        return outcome.grounded ? outcome.text : nil
     }
 
-    /// The reply's text and the priced model calls it took.
-    func generate(_ turn: ReplyHandler.Turn) async throws -> (String, [CallUsage]) {
-        let model = MeteredModel(try await models(turn.agent), prices: Self.prices)
-        let (text, _) = try await run(turn, model: model)
-        return (text, model.drain())
+    /// The reply with the priced model calls it took; `model` replaces the agent's own (the cheaper step of the ladder).
+    func generate(_ turn: ReplyHandler.Turn, model name: String? = nil) async throws -> Outcome {
+        var agent = turn.agent
+        if let name { agent.model = name }
+        let model = MeteredModel(try await models(agent), prices: Self.prices)
+        var outcome = try await run(turn, model: model, modelName: agent.model)
+        outcome.calls = model.drain()
+        return outcome
     }
 
-    /// The final text, and whether a knowledge-base search found support for it.
-    private func run(_ turn: ReplyHandler.Turn, model: any LanguageModel) async throws -> (String, Bool) {
+    private func run(_ turn: ReplyHandler.Turn, model: any LanguageModel, modelName: String? = nil) async throws -> Outcome {
         let agent = turn.agent
         let language = agent.settings.language
-        let identity = Identity(user: User(id: agent.id, tenantId: agent.tenantId, name: agent.name, email: "ai-agent@copiloto.local",
-                                           role: .assistant, language: language), tokenId: agent.id)
+        let identity = Identity.aiAgent(agent)
         let runner = AgentRunner(model: model, actions: actions,
-                                 settings: ModelSettings(model: agent.model ?? "default", temperature: agent.temperature,
+                                 settings: ModelSettings(model: modelName ?? agent.model ?? "default", temperature: agent.temperature,
                                                          maxTokens: agent.maxTokens),
-                                 limits: AgentLimits(), allowedTools: Set(agent.tools))
-        var final = "", grounded = false
+                                 limits: AgentLimits(), allowedTools: Set(agent.tools), conversationId: turn.conversation.id)
+        var outcome = Outcome()
         for try await event in runner.run(identity, language: language, instructions: instructions(turn), history: history(turn),
                                           mode: .chat, sessionId: nil) {
-            if case .completed(let text, _, _, _) = event { final = text }
-            if case .toolCompleted(_, "search_kb", true, let output) = event, output["found"] == .bool(true) { grounded = true }
-            if case .failed(_, let message) = event { throw AgentReplyError.failed(message) }
+            switch event {
+            case .completed(let text, _, _, _): outcome.text = text
+            case .toolCompleted(_, let name, let ok, let output):
+                if !ok { outcome.failedTools += 1 }
+                if name == "search_kb", ok, output["found"] == .bool(true) { outcome.grounded = true }
+                if ok, actions.registry.definition(name)?.conversationScoped == true, actions.registry.definition(name)?.risk != .read {
+                    outcome.changes.append(name)
+                }
+            case .failed(_, let message): throw AgentReplyError.failed(message)
+            default: break
+            }
         }
-        return (final, grounded)
+        return outcome
     }
 
     static let prices = (try? PriceTable.load()) ?? PriceTable(prices: [:])
@@ -69,7 +88,7 @@ struct AgentReply: Sendable {
     /// customer's latest burst is one user message, as it will be answered once.
     func history(_ turn: ReplyHandler.Turn) -> [ChatMessage] {
         var messages: [ChatMessage] = []
-        for (_, message) in turn.history where message.sender != .system {
+        for (_, message) in turn.history where message.sender != .system && !message.isInternal {
             let text = message.text.isEmpty ? (message.media?.string("type").map { "[\($0)]" } ?? "") : message.text
             if message.sender == .contact, let last = messages.last, last.role == .user, let previous = last.content {
                 messages[messages.count - 1] = .user(previous + "\n" + text)

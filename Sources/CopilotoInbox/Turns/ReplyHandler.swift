@@ -33,6 +33,7 @@ public struct ReplyHandler: Sendable {
         let lastSeq: Int
         let memories: [String: String]
         let zone: TimeZone
+        let settings: InboxSettings
     }
 
     public func handle(_ job: Job) async throws {
@@ -43,13 +44,11 @@ public struct ReplyHandler: Sendable {
         var reason = Escalation.reason(newMessages: turn.fresh.map(\.text), aiReplies: aiReplies,
                                        maxAIReplies: agent.settings.maxAIReplies)
         var texts: [String] = []
-        var calls: [CallUsage] = []
-        var tag: String?
+        var outcome = AgentReply.Outcome()
         let rule = reason == nil ? TurnRules.match(agent.settings.rules, in: turn.fresh.map(\.text)) : nil
         let closed = !TurnRules.isOpen(agent.settings.businessHours, at: clock(), zone: turn.zone)
         if let rule {
-            // A rule answers instead of the model (and may tag the conversation or hand it over).
-            tag = rule.tag
+            // A rule answers instead of the model (and may tag, move, assign or hand the conversation over).
             if rule.handover == true { reason = .outOfScope }
             if let reply = rule.reply, !reply.isEmpty { texts = [reply] }
         } else if reason == nil, closed, let message = agent.settings.outOfHoursMessage, !message.isEmpty {
@@ -62,19 +61,30 @@ public struct ReplyHandler: Sendable {
             if !(isFirst && onlyGreeting && !texts.isEmpty) {
                 let replier = AgentReply(actions: actions, models: models)
                 let now = clock()
-                let overLimit = agent.settings.limits == nil ? false
-                    : try await store.withTenant(agent.tenantId) { try await UsageGuard.exceeded(agent, now: now, zone: turn.zone, in: $0) } != nil
-                if overLimit {
+                let verdict = agent.settings.limits == nil && turn.settings.limits == nil ? .ok
+                    : try await store.withTenant(agent.tenantId) { tx in
+                        try await UsageGuard.verdict(agent, tenantLimits: turn.settings.limits, now: now, zone: turn.zone, in: tx)
+                    }
+                switch verdict {
+                case .exhausted:
                     // Over a spending limit: the local engine if the knowledge base answers, else a person — never silence.
                     if let local = try await replier.generateLocally(turn) { texts += Humanizer.split(local) } else { reason = .usageLimit }
-                } else {
-                    let (text, made) = try await replier.generate(turn)
-                    calls = made
-                    texts += Humanizer.split(text)
+                case .ok, .cheaperModel:
+                    var cheaper: String?
+                    if case .cheaperModel(let model, _) = verdict { cheaper = model }
+                    outcome = try await replier.generate(turn, model: cheaper)
+                    if outcome.changes.contains("transferToHuman") {
+                        // The agent handed over with its tool: its words are the transition message.
+                        texts = outcome.text.isEmpty ? [] : [outcome.text]
+                    } else if outcome.failedTools >= 2 {
+                        reason = .toolFailure
+                    } else {
+                        texts += Humanizer.split(outcome.text)
+                    }
                 }
             }
         }
-        try await commit(turn, texts: texts, escalation: reason, tag: tag, prefix: rule?.handover == true ? rule?.reply : nil, calls: calls)
+        try await commit(turn, texts: texts, escalation: reason, rule: rule, outcome: outcome)
     }
 
     /// The calls' usage and cost, per agent and conversation (source `ai_agent`), kept even if the reply is dropped.
@@ -96,20 +106,22 @@ public struct ReplyHandler: Sendable {
             let fresh = history.filter { $0.0 > replied && $0.1.sender == .contact }
             guard let last = fresh.last?.0 else { return nil }
             return Turn(conversation: conversation, agent: agent, history: history, fresh: fresh.map(\.1), lastSeq: last,
-                        memories: try await tx.inbox.memories(contactId: conversation.contactId), zone: try await tx.settings().timeZone)
+                        memories: try await tx.inbox.memories(contactId: conversation.contactId), zone: try await tx.settings().timeZone,
+                        settings: try await tx.inbox.settings())
         }
     }
 
     /// Stores the answer (or the hand-over) only if no newer customer message arrived and nobody answered yet.
-    private func commit(_ turn: Turn, texts: [String], escalation: EscalationReason?, tag: String? = nil, prefix: String? = nil,
-                        calls: [CallUsage] = []) async throws {
+    private func commit(_ turn: Turn, texts: [String], escalation: EscalationReason?, rule: AIAgent.IntentRule?,
+                        outcome: AgentReply.Outcome) async throws {
         let now = clock(), agent = turn.agent
+        let handedOver = outcome.changes.contains("transferToHuman")
         let live = try await store.withTenant(turn.conversation.tenantId) { tx -> [LiveEvent] in
-            try await record(calls, turn, at: now, in: tx)
+            try await record(outcome.calls, turn, at: now, in: tx)
             let newer = try await tx.inbox.messages(conversationId: turn.conversation.id, after: turn.lastSeq, limit: 20)
             if newer.contains(where: { $0.1.sender == .contact }) { return [] }
             guard try await tx.inbox.claimReply(conversationId: turn.conversation.id, through: turn.lastSeq) else { return [] }
-            guard var conversation = try await tx.inbox.conversation(turn.conversation.id), !conversation.aiPaused else { return [] }
+            guard var conversation = try await tx.inbox.conversation(turn.conversation.id), !conversation.aiPaused || handedOver else { return [] }
             var outgoing = texts
             var live: [LiveEvent] = []
             // Memory and feedback: facts the customer gave, and complaints about the AI's previous answer.
@@ -121,17 +133,19 @@ public struct ReplyHandler: Sendable {
                 try await tx.inbox.recordFeedback(conversationId: conversation.id, agentId: agent.id, complaint: complaint.text, answer: answer,
                                                   at: now)
             }
+            if let rule {
+                conversation = try await TurnRules.apply(rule, to: conversation, in: tx, now: now)
+            }
             if let escalation {
-                let human = try await Handover.pickHuman(in: tx)
-                conversation.aiPaused = true
-                conversation.escalationReason = escalation
-                conversation.assignedUserId = human
-                conversation.status = human == nil ? .pending : .open
-                outgoing = [prefix ?? Escalation.transitionMessage(escalation, language: agent.settings.language, hasHuman: human != nil)]
-                let note = InboxMessage(tenantId: conversation.tenantId, conversationId: conversation.id, sender: .system,
-                                        text: "Transferida para atendimento humano (\(escalation.rawValue)).", status: .sent, createdAt: now)
-                _ = try await tx.inbox.append(note)
+                let (moved, note) = try await InboxOperations.transfer(conversation.id, reason: escalation, in: tx, now: now)
+                conversation = moved
+                let prefix = rule?.handover == true ? rule?.reply : nil
+                outgoing = [prefix ?? Escalation.transitionMessage(escalation, language: agent.settings.language,
+                                                                   hasHuman: moved.assignedUserId != nil)]
                 live.append(InboxEvent.messageCreated(note, conversation: conversation))
+            } else if handedOver, outgoing.isEmpty {
+                outgoing = [Escalation.transitionMessage(conversation.escalationReason ?? .customerRequest, language: agent.settings.language,
+                                                         hasHuman: conversation.assignedUserId != nil)]
             }
             var sendAt = now
             for text in outgoing {
@@ -144,28 +158,12 @@ public struct ReplyHandler: Sendable {
                                            runAt: sendAt, deadline: sendAt, now: now)
                 live.append(InboxEvent.messageCreated(message, conversation: conversation))
             }
-            if let tag, !conversation.tags.contains(tag) { conversation.tags.append(tag) }
             conversation.lastMessageAt = now
             conversation.updatedAt = now
             try await tx.inbox.update(conversation)
-            if escalation != nil || tag != nil { live.append(InboxEvent.conversationUpdated(conversation)) }
+            if escalation != nil || rule != nil || !outcome.changes.isEmpty { live.append(InboxEvent.conversationUpdated(conversation)) }
             return live
         }
         for event in live { events.publish(event) }
-    }
-}
-
-/// Choosing the person a conversation goes to.
-enum Handover {
-    /// The active attendant (then manager, admin, owner) with the fewest open conversations.
-    static func pickHuman(in tx: any TenantStore) async throws -> UUID? {
-        let users = try await tx.users.list(PageRequest(limit: 200)).items.filter(\.active)
-        for roles in [[Role.attendant], [.manager], [.admin, .owner]] {
-            let candidates = users.filter { roles.contains($0.role) }
-            guard !candidates.isEmpty else { continue }
-            let load = try await tx.inbox.openCounts(userIds: candidates.map(\.id))
-            return candidates.min { (load[$0.id] ?? 0, $0.name) < (load[$1.id] ?? 0, $1.name) }?.id
-        }
-        return nil
     }
 }

@@ -35,6 +35,7 @@ struct Migrator: Sendable {
         Migration(version: 7, name: "usage_quick", statements: Schema007.statements, tenantTables: Schema007.tenantTables),
         Migration(version: 8, name: "knowledge_vectors", dialect: Schema008.statements, tenantTables: Schema008.tenantTables),
         Migration(version: 9, name: "inbox", statements: Schema009.statements, tenantTables: Schema009.tenantTables),
+        Migration(version: 10, name: "inbox_distribution", statements: Schema010.statements, tenantTables: Schema010.tenantTables),
     ]
     /// The role tenant transactions switch to on PostgreSQL.
     static let restrictedRole = "copiloto_app"

@@ -7,15 +7,15 @@ enum ConversationMapping: SQLMapping {
     static var sortColumn: String { "last_message_at" }
     static var filterColumns: [String: String] {
         ["status": "status", "channel": "channel", "assignedUserId": "assigned_user_id", "aiAgentId": "ai_agent_id",
-         "contactId": "contact_id"]
+         "contactId": "contact_id", "department": "department", "stage": "stage"]
     }
 
     static func values(_ c: Conversation) -> [(String, SQLValue)] {
         [("contact_id", c.contactId.text), ("channel", c.channel.rawValue), ("external_contact", c.externalContact), ("channel_account", c.channelAccount),
-         ("status", c.status.rawValue), ("priority", c.priority), ("department", c.department), ("tags", jsonText(c.tags)),
+         ("status", c.status.rawValue), ("priority", c.priority), ("department", c.department), ("funnel", c.funnel), ("stage", c.stage), ("tags", jsonText(c.tags)),
          ("assigned_user_id", c.assignedUserId?.text), ("ai_agent_id", c.aiAgentId?.text), ("ai_paused", c.aiPaused),
          ("escalation_reason", c.escalationReason?.rawValue),
-         ("search_text", TextFolding.searchText(c.externalContact, c.department, c.tags.joined(separator: " "))),
+         ("search_text", TextFolding.searchText(c.externalContact, c.department, c.stage, c.tags.joined(separator: " "))),
          ("last_message_at", c.lastMessageAt.epochMillis), ("created_at", c.createdAt.epochMillis), ("updated_at", c.updatedAt.epochMillis)]
     }
 
@@ -29,6 +29,8 @@ enum ConversationMapping: SQLMapping {
                              escalationReason: try row.optionalString("escalation_reason").flatMap(EscalationReason.init(rawValue:)),
                              createdAt: try row.date("created_at"))
         c.channelAccount = try row.optionalString("channel_account")
+        c.funnel = try row.optionalString("funnel")
+        c.stage = try row.optionalString("stage")
         c.lastMessageAt = try row.date("last_message_at")
         c.updatedAt = try row.date("updated_at")
         return c

@@ -26,6 +26,8 @@ struct SQLInboxRepository: InboxRepository {
         if let channel = filter.channel { equals["channel"] = channel.rawValue }
         if let user = filter.assignedUserId { equals["assignedUserId"] = user.text }
         if let agent = filter.aiAgentId { equals["aiAgentId"] = agent.text }
+        if let department = filter.department { equals["department"] = department }
+        if let stage = filter.stage { equals["stage"] = stage }
         return try await entities.list(PageRequest(limit: filter.limit, cursor: filter.cursor, query: filter.query, equals: equals))
     }
 
@@ -42,10 +44,11 @@ struct SQLInboxRepository: InboxRepository {
             """).first()?.decode(column: "next_value", as: Int.self) ?? 2
         let inserted = try await db.raw("""
             INSERT INTO conversation_messages (id, tenant_id, conversation_id, sender, sender_id, text, media, external_id, status,
-              created_at, seq)
+              created_at, seq, internal)
             VALUES (\(bind: message.id.text), \(bind: tenant.text), \(bind: message.conversationId.text), \(bind: message.sender.rawValue),
               \(bind: message.senderId?.text), \(bind: message.text), \(bind: message.media?.encoded()), \(bind: message.externalId),
-              \(bind: message.status.rawValue), \(bind: message.createdAt.epochMillis), \(bind: seq - 1))
+              \(bind: message.status.rawValue), \(bind: message.createdAt.epochMillis), \(bind: seq - 1),
+              \(bind: message.isInternal))
             ON CONFLICT DO NOTHING RETURNING seq
             """).first()
         return try inserted?.decode(column: "seq", as: Int.self)
@@ -69,12 +72,14 @@ struct SQLInboxRepository: InboxRepository {
     }
 
     static func decode(_ row: any SQLRow) throws -> (Int, InboxMessage) {
-                (try row.int("seq"), InboxMessage(
-                    id: try row.uuid("id"), tenantId: try row.uuid("tenant_id"), conversationId: try row.uuid("conversation_id"),
-                    sender: try row.enumValue("sender", as: SenderType.self), senderId: try row.optionalUUID("sender_id"),
-                    text: try row.string("text"), media: try row.optionalString("media").map { try JSONValue.parse(Data($0.utf8)) },
-                    externalId: try row.optionalString("external_id"), status: try row.enumValue("status", as: InboxMessage.Status.self),
-                    createdAt: try row.date("created_at")))
+        var message = InboxMessage(
+            id: try row.uuid("id"), tenantId: try row.uuid("tenant_id"), conversationId: try row.uuid("conversation_id"),
+            sender: try row.enumValue("sender", as: SenderType.self), senderId: try row.optionalUUID("sender_id"),
+            text: try row.string("text"), media: try row.optionalString("media").map { try JSONValue.parse(Data($0.utf8)) },
+            externalId: try row.optionalString("external_id"), status: try row.enumValue("status", as: InboxMessage.Status.self),
+            createdAt: try row.date("created_at"))
+        message.isInternal = try row.bool("internal")
+        return (try row.int("seq"), message)
     }
 
     func setStatus(externalId: String, _ status: InboxMessage.Status) async throws -> Bool {
