@@ -67,9 +67,14 @@ public struct AppDependencies: Sendable {
         let breaker = CircuitBreaker()
         @Sendable func models(_ tenantId: UUID, preferring: UUID?, model: String?) async throws -> any LanguageModel {
             let (zone, records) = try await store.withTenant(tenantId) { (try await $0.settings().timeZone, try await $0.llmProviders.list()) }
-            let fallback: [any LanguageModel] = (defaultProvider.map { [OpenAICompatibleProvider(configuration: $0)] } ?? [])
+            // An agent's model without its own provider applies to the first provider of the chain.
+            let first = records.first(where: \.enabled)?.id
+            var configuration = defaultProvider
+            if preferring == nil, first == nil, let model { configuration?.model = model }
+            let fallback: [any LanguageModel] = (configuration.map { [OpenAICompatibleProvider(configuration: $0)] } ?? [])
                 + [HeuristicEngine(timeZone: zone)]
-            return providers.chain(from: records, preferring: preferring, model: model, then: fallback, breaker: breaker)
+            return providers.chain(from: records, preferring: preferring ?? (model == nil ? nil : first), model: model, then: fallback,
+                                   breaker: breaker)
         }
         self.assistant = AssistantService(store: store, actions: actions, models: { try await models($0, preferring: nil, model: nil) })
         self.inbox = InboxService(store: store, authorizer: authorizer, events: events)

@@ -28,6 +28,8 @@ public final class FakeOpenAIServer: Sendable {
     private let authorizations = Mutex<[String]>([])
 
     private let responder: (@Sendable (JSONValue) -> FakeReply)?
+    /// Whether request bodies are kept (always for scripts; for responders only when asked: load tests send many).
+    private let recording: Bool
     /// Replies `/embeddings` and feature extraction give before answering normally (errors to test fallbacks).
     public let embeddingFailures = Mutex<[FakeReply]>([])
     /// How many embedding requests arrived.
@@ -36,12 +38,14 @@ public final class FakeOpenAIServer: Sendable {
     public init(_ replies: [FakeReply]) {
         self.replies = Mutex(replies)
         self.responder = nil
+        self.recording = true
     }
 
     /// A stateless fake that answers each request from its body (for concurrent load: no shared script).
-    public init(responder: @escaping @Sendable (JSONValue) -> FakeReply) {
+    public init(recording: Bool = false, responder: @escaping @Sendable (JSONValue) -> FakeReply) {
         self.replies = Mutex([])
         self.responder = responder
+        self.recording = recording
     }
 
     /// The request bodies received so far.
@@ -55,8 +59,8 @@ public final class FakeOpenAIServer: Sendable {
         router.post("/v1/chat/completions") { request, _ -> Response in
             let buffer = try await request.body.collect(upTo: 4 << 20)
             let json = (try? JSONValue.parse(Data(buffer.readableBytesView))) ?? .null
-            if self.responder == nil { self.received.withLock { $0.append(json) } }
-            if self.responder == nil { self.authorizations.withLock { $0.append(request.headers[.authorization] ?? "") } }
+            if self.recording { self.received.withLock { $0.append(json) } }
+            if self.recording { self.authorizations.withLock { $0.append(request.headers[.authorization] ?? "") } }
             let next = self.responder?(json) ?? self.replies.withLock { $0.isEmpty ? FakeReply.status(500, code: "no_script") : $0.removeFirst() }
             return try await FakeWire.respond(next, streaming: json["stream"] == .bool(true), model: json.string("model") ?? "fake")
         }

@@ -100,8 +100,9 @@ extension Catalogue {
         description: LocalizedText("Move a conversa para uma etapa do funil (ex.: \"Proposta\").", "Moves the conversation to a funnel stage."),
         parameters: ["stage": Schema.string("Etapa", maxLength: 80), "funnel": Schema.string("Funil", maxLength: 80)], required: ["stage"],
         summary: { params, conversation, ctx in
-            pt(ctx, "Mover a conversa de \"\(conversation.stage ?? "—")\" para \"\(params.string("stage") ?? "")\"",
-               "Move the conversation from \"\(conversation.stage ?? "—")\" to \"\(params.string("stage") ?? "")\"")
+            let target = try await InboxOperations.stage(params.string("stage") ?? "", funnel: params.string("funnel"), for: conversation, in: ctx.tx)
+            return pt(ctx, "Mover a conversa de \"\(conversation.stage ?? "—")\" para \"\(target.funnel) › \(target.stage)\"",
+                      "Move the conversation from \"\(conversation.stage ?? "—")\" to \"\(target.funnel) › \(target.stage)\"")
         },
         execute: { params, conversation, ctx in
             conversationJSON(try await InboxOperations.move(conversation.id, toStage: params.string("stage") ?? "", funnel: params.string("funnel"),

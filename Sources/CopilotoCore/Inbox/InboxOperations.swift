@@ -65,9 +65,10 @@ public enum InboxOperations {
         return conversation
     }
 
-    /// Moves the conversation to a stage of one of the tenant's funnels (names compared without accents or case).
-    public static func move(_ id: UUID, toStage stage: String, funnel: String?, in tx: any TenantStore, now: Date) async throws -> Conversation {
-        var conversation = try await require(id, in: tx)
+    /// The funnel and the stage's exact name for a stage of one of the tenant's funnels (names compared without
+    /// accents or case; the conversation's own funnel first); an unknown stage is refused with the known ones.
+    public static func stage(_ stage: String, funnel: String?, for conversation: Conversation, in tx: any TenantStore) async throws
+        -> (funnel: String, stage: String) {
         let settings = try await tx.inbox.settings()
         let candidates = funnel.map { name in settings.funnels.filter { TextFolding.fold($0.name) == TextFolding.fold(name) } } ?? settings.funnels
         guard let target = InboxSettings(funnels: candidates).funnel(containing: stage, preferring: conversation.funnel),
@@ -75,8 +76,13 @@ public enum InboxOperations {
             let known = candidates.flatMap { f in f.stages.map { "\(f.name)/\($0)" } }.joined(separator: ", ")
             throw CopilotoError.invalid([FieldError(field: "stage", code: .notAllowed, detail: known)])
         }
-        conversation.funnel = target.name
-        conversation.stage = exact
+        return (target.name, exact)
+    }
+
+    /// Moves the conversation to a stage of one of the tenant's funnels.
+    public static func move(_ id: UUID, toStage stage: String, funnel: String?, in tx: any TenantStore, now: Date) async throws -> Conversation {
+        var conversation = try await require(id, in: tx)
+        (conversation.funnel, conversation.stage) = try await Self.stage(stage, funnel: funnel, for: conversation, in: tx)
         conversation.updatedAt = now
         try await tx.inbox.update(conversation)
         return conversation

@@ -83,7 +83,8 @@ extension InboxService {
         try await store.withTenant(tenantId) { tx in
             guard let conversation = try await tx.inbox.latestConversation(channel: .webchat, externalContact: visitorId,
                                                                            includeClosed: true) else { return [] }
-            return try await tx.inbox.messages(conversationId: conversation.id, after: seq, limit: 200).filter { $0.1.sender != .system }
+            return try await tx.inbox.messages(conversationId: conversation.id, after: seq, limit: 200)
+                .filter { $0.1.sender != .system && !$0.1.isInternal }
         }
     }
 }
