@@ -6,8 +6,12 @@ import { t } from './i18n.js';
 import { state } from './state.js';
 import { setPageContext } from './context.js';
 import { pageHead, errorBlock } from './ui.js';
+import './agent-analytics.js';
+import './inbox-settings-form.js';
 
 const TYPES = ['support', 'sdr', 'cs', 'closer', 'custom'];
+const INBOX_TOOLS = ['previousConversations', 'transferToHuman', 'closeConversation', 'updateContact', 'addTag', 'createActivity',
+  'moveToStage', 'scheduleFollowUp'];
 
 class AIAgentsPage extends HTMLElement {
   connectedCallback() {
@@ -15,7 +19,8 @@ class AIAgentsPage extends HTMLElement {
     render(this, html`${pageHead(t('agents.title'), t('agents.subtitle'),
       html`<button class="btn primary" type="button" data-new>${t('agents.new')}</button>`)}
       <div class="inbox"><section class="card" data-list></section><section class="card inbox-thread" data-editor>
-        <div class="empty">${t('agents.pick')}</div></section></div>`);
+        <div class="empty">${t('agents.pick')}</div></section></div>
+      <cp-agent-analytics></cp-agent-analytics><cp-inbox-settings></cp-inbox-settings>`);
     this.querySelector('[data-new]').addEventListener('click', () => this.edit(null));
     this.load();
   }
@@ -40,7 +45,7 @@ class AIAgentsPage extends HTMLElement {
   edit(agent) {
     const box = this.querySelector('[data-editor]');
     const s = agent?.settings ?? {};
-    const tools = state.actions.filter((a) => a.risk === 'read').map((a) => a.name).sort();
+    const tools = state.actions.filter((a) => a.risk === 'read' && !INBOX_TOOLS.includes(a.name)).map((a) => a.name).sort();
     const chosen = new Set(agent?.tools ?? ['search_kb']);
     render(box, html`<form class="form" data-agent-form>
       <label>${t('agents.name')}<input name="name" required maxlength="120" value="${agent?.name ?? ''}"></label>
@@ -49,11 +54,14 @@ class AIAgentsPage extends HTMLElement {
       <label>${t('agents.welcome')}<input name="welcomeMessage" maxlength="1000" value="${agent?.welcomeMessage ?? ''}"></label>
       <fieldset><legend>${t('agents.tools')}</legend><div class="tool-grid">${tools.map((name) => html`<label class="check">
         <input type="checkbox" name="tool" value="${name}" ${chosen.has(name) ? 'checked' : ''}> <code>${name}</code></label>`)}</div></fieldset>
+      <fieldset><legend>${t('agents.inboxTools')}</legend><div class="tool-grid" data-inbox-tools>${INBOX_TOOLS.map((name) => html`<label class="check">
+        <input type="checkbox" name="tool" value="${name}" ${chosen.has(name) ? 'checked' : ''}> <code>${name}</code></label>`)}</div></fieldset>
       <div class="grid-2">
         <label>${t('agents.maxConcurrent')}<input type="number" name="maxConcurrent" min="0" value="${agent?.maxConcurrent ?? 50}"></label>
         <label>${t('agents.maxReplies')}<input type="number" name="maxAIReplies" min="1" value="${s.maxAIReplies ?? 20}"></label>
         <label>${t('agents.debounce')}<input type="number" name="debounceMs" min="0" step="100" value="${s.debounceMs ?? 2500}"></label>
         <label>${t('agents.dailyUSD')}<input type="number" name="dailyUSD" min="0" step="0.01" value="${s.limits?.dailyUSD ?? ''}"></label>
+        <label>${t('agents.cheaperModel')}<input name="cheaperModel" maxlength="100" value="${s.limits?.cheaperModel ?? ''}"></label>
       </div>
       <label class="check"><input type="checkbox" name="enabled" ${agent?.enabled === false ? '' : 'checked'}> ${t('agents.enabled')}</label>
       <div class="actions"><button class="btn primary" type="submit">${t('agents.save')}</button>
@@ -69,7 +77,8 @@ class AIAgentsPage extends HTMLElement {
         enabled: f.enabled.checked, maxConcurrent: Number(f.maxConcurrent.value || 0),
         tools: [...form.querySelectorAll('input[name=tool]:checked')].map((x) => x.value),
         settings: { maxAIReplies: Number(f.maxAIReplies.value || 20), debounceMs: debounce, debounceMaxMs: Math.max(debounce * 4, debounce),
-          limits: f.dailyUSD.value ? { dailyUSD: Number(f.dailyUSD.value) } : undefined },
+          limits: f.dailyUSD.value ? { ...(s.limits ?? {}), dailyUSD: Number(f.dailyUSD.value), cheaperModel: f.cheaperModel.value.trim() || undefined }
+            : undefined },
       };
       try {
         const saved = await api(agent ? `/v1/ai-agents/${agent.id}` : '/v1/ai-agents', { method: agent ? 'PATCH' : 'POST', body });

@@ -26,12 +26,15 @@ class InboxPage extends HTMLElement {
             <select name="channel" aria-label="${t('inbox.channel')}">
               <option value="">${t('inbox.allChannels')}</option>
               ${['whatsapp', 'webchat', 'instagram', 'messenger'].map((c) => html`<option value="${c}">${t(`inbox.channel.${c}`)}</option>`)}</select>
+            <select name="stage" aria-label="${t('inbox.stage')}" data-stage-filter><option value="">${t('inbox.allStages')}</option></select>
+            <button class="btn sm ghost" type="button" data-availability hidden></button>
           </form>
           <div data-conversations></div>
         </section>
         <section class="card inbox-thread" data-thread><div class="empty">${t('inbox.pick')}</div></section>
       </div>`);
     this.querySelector('form').addEventListener('change', () => this.loadList());
+    this.loadSettings();
     this.abort = new AbortController();
     this.follow();
     this.loadList();
@@ -39,6 +42,27 @@ class InboxPage extends HTMLElement {
   }
 
   disconnectedCallback() { this.abort?.abort(); }
+
+  /** Funnels for the stage filter and picker; the away/available switch for people of the distribution pool. */
+  async loadSettings() {
+    try {
+      const [settings, me] = await Promise.all([api('/v1/inbox/settings'), api('/v1/me')]);
+      this.funnels = settings.funnels;
+      const select = this.querySelector('[data-stage-filter]');
+      render(select, html`<option value="">${t('inbox.allStages')}</option>${settings.funnels.map((f) => html`<optgroup label="${f.name}">
+        ${f.stages.map((st) => html`<option value="${st}">${st}</option>`)}</optgroup>`)}`);
+      const mine = settings.members.find((m) => m.kind === 'user' && m.id.toLowerCase() === me.id.toLowerCase());
+      const button = this.querySelector('[data-availability]');
+      if (!mine) return;
+      const show = (available) => { button.hidden = false; button.textContent = available ? t('inbox.available') : t('inbox.away');
+        button.dataset.available = String(available); };
+      show(mine.available);
+      button.addEventListener('click', async () => {
+        const next = button.dataset.available !== 'true';
+        try { show((await api('/v1/inbox/availability', { method: 'PUT', body: { available: next } })).available); } catch { /* keep */ }
+      });
+    } catch { /* the filter stays with "all stages" */ }
+  }
 
   /** Follows the live feed; reconnects after a pause if it drops. */
   async follow() {
@@ -59,7 +83,7 @@ class InboxPage extends HTMLElement {
     const f = this.querySelector('form');
     const box = this.querySelector('[data-conversations]');
     try {
-      const res = await api(`/v1/conversations${query({ status: f.elements.status.value, channel: f.elements.channel.value, limit: 100 })}`);
+      const res = await api(`/v1/conversations${query({ status: f.elements.status.value, channel: f.elements.channel.value, stage: f.elements.stage.value, limit: 100 })}`);
       if (!res.items.length) { render(box, html`<div class="empty">${t('inbox.empty')}</div>`); return; }
       render(box, html`<ul class="conversation-list">${res.items.map((c) => html`<li>
         <a href="#/inbox/${c.id}" data-conversation="${c.id}" class="${c.id.toLowerCase() === this.selected?.toLowerCase() ? 'active' : ''}">
@@ -89,18 +113,24 @@ class InboxPage extends HTMLElement {
       render(box, html`<header class="thread-head">
           <div><strong>${conversation.externalContact}</strong>
             <div class="small muted">${t(`inbox.channel.${conversation.channel}`)} · ${t('inbox.attendedBy')} <span data-attendant>${who}</span>
-            ${conversation.escalationReason ? html` · ${t(`inbox.reason.${conversation.escalationReason}`)}` : ''}</div></div>
+            ${conversation.escalationReason ? html` · ${t(`inbox.reason.${conversation.escalationReason}`)}` : ''}
+            ${conversation.tags.map((tag) => html` <span class="badge" data-tag>${tag}</span>`)}</div>
+            <label class="small">${t('inbox.stage')} <select data-stage>${(this.funnels ?? []).map((f) => html`<optgroup label="${f.name}">
+              ${f.stages.map((st) => html`<option value="${f.name}|${st}" ${conversation.funnel === f.name && conversation.stage === st ? 'selected' : ''}>${st}</option>`)}</optgroup>`)}
+            </select></label></div>
           <div class="actions">
             ${conversation.aiPaused && conversation.aiAgentId ? html`<button class="btn sm" type="button" data-give-back>${t('inbox.giveBack')}</button>` : ''}
             ${!conversation.aiPaused && conversation.aiAgentId ? html`<button class="btn sm" type="button" data-take-over>${t('inbox.takeOver')}</button>` : ''}
             ${conversation.status !== 'closed' ? html`<button class="btn sm ghost" type="button" data-close>${t('inbox.close')}</button>` : ''}
           </div></header>
-        <ol class="thread" data-messages>${thread.items.map((m) => html`<li class="msg ${m.sender}" data-sender="${m.sender}">
-          <span class="badge ${SENDER_TONE[m.sender] ?? ''}">${t(`inbox.sender.${m.sender}`)}</span>
+        <ol class="thread" data-messages>${thread.items.map((m) => html`<li class="msg ${m.sender} ${m.isInternal ? 'note' : ''}"
+          data-sender="${m.isInternal ? 'note' : m.sender}">
+          <span class="badge ${m.isInternal ? 'warn' : SENDER_TONE[m.sender] ?? ''}">${m.isInternal ? t('inbox.noteBadge') : t(`inbox.sender.${m.sender}`)}</span>
           <div class="msg-text">${m.text || (m.media ? `[${m.media.type}]` : '')}</div>
-          <span class="small muted">${dateTime(m.createdAt)}${m.sender !== 'contact' ? ` · ${t(`inbox.msgStatus.${m.status}`)}` : ''}</span></li>`)}</ol>
+          <span class="small muted">${dateTime(m.createdAt)}${m.sender !== 'contact' && !m.isInternal ? ` · ${t(`inbox.msgStatus.${m.status}`)}` : ''}</span></li>`)}</ol>
         ${conversation.status !== 'closed' ? html`<form class="composer" data-reply>
           <textarea name="text" rows="2" required placeholder="${t('inbox.replyPlaceholder')}" aria-label="${t('inbox.reply')}"></textarea>
+          <label class="check small"><input type="checkbox" name="note" data-note-toggle> ${t('inbox.note')}</label>
           <button class="btn primary" type="submit">${t('inbox.send')}</button></form>` : html`<div class="empty small">${t('inbox.closed')}</div>`}`);
       const list = box.querySelector('[data-messages]');
       list.scrollTop = list.scrollHeight;
@@ -109,7 +139,16 @@ class InboxPage extends HTMLElement {
         const text = e.target.elements.text.value.trim();
         if (!text) return;
         e.target.querySelector('button').disabled = true;
-        try { await api(`/v1/conversations/${id}/messages`, { method: 'POST', body: { text } }); await this.loadThread(); this.loadList(); }
+        const path = e.target.elements.note.checked ? `/v1/conversations/${id}/notes` : `/v1/conversations/${id}/messages`;
+        try { await api(path, { method: 'POST', body: { text } }); await this.loadThread(); this.loadList(); }
+        catch (err) { render(box, errorBlock(err)); }
+      });
+      box.querySelector('[data-note-toggle]')?.addEventListener('change', (e) => {
+        box.querySelector('[data-reply] textarea').placeholder = e.target.checked ? t('inbox.notePlaceholder') : t('inbox.replyPlaceholder');
+      });
+      box.querySelector('[data-stage]')?.addEventListener('change', async (e) => {
+        const [funnel, stage] = e.target.value.split('|');
+        try { await api(`/v1/conversations/${id}`, { method: 'PATCH', body: { funnel, stage } }); this.loadList(); }
         catch (err) { render(box, errorBlock(err)); }
       });
       box.querySelector('[data-take-over]')?.addEventListener('click', () => this.act(`/v1/conversations/${id}/escalate`, { reason: 'manual' }));
