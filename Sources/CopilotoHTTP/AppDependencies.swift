@@ -25,6 +25,8 @@ public struct AppDependencies: Sendable {
     /// Live events for `/v1/stream` and the inbox.
     public let events: EventBus
     public let whatsapp: WhatsAppConfig
+    /// Each tenant's Meta channel accounts (verify token, app secret, access token), over the server's defaults.
+    public let channels: ChannelAccountService
     /// Messages per web-chat visitor and address per minute.
     public let webchatLimiter: LoginRateLimiter
     /// The background job handlers by type (AI replies, sends).
@@ -82,7 +84,10 @@ public struct AppDependencies: Sendable {
         let reply = ReplyHandler(store: store, actions: actions,
                                  models: { agent in try await models(agent.tenantId, preferring: agent.providerId, model: agent.model) },
                                  events: events)
-        let send = SendHandler(store: store, whatsapp: whatsapp, events: events)
+        let channels = ChannelAccountService(store: store, authorizer: authorizer, sealer: secrets)
+        self.channels = channels
+        let send = SendHandler(store: store, whatsapp: whatsapp, events: events,
+                               credentials: { try await channels.credentials(tenantId: $0, channel: $1) })
         let timers = InboxTimers(store: store, events: events)
         self.jobHandlers = [ReplyJob.type: { try await reply.handle($0) }, SendJob.type: { try await send.handle($0) },
                             InboxOperations.slaJob: { try await timers.checkSLA($0) }, InboxOperations.followUpJob: { try await timers.followUp($0) }]

@@ -67,3 +67,25 @@ def test_distribution_settings_and_availability(browser):
     assert [m for m in settings["members"] if m["id"].lower() == attendant["id"].lower()][0]["available"] is False
     api("PUT", "/v1/inbox/settings", owner, {"members": [], "method": "load"})
     assert b.app_errors() == []
+
+
+def test_channel_accounts_card_keeps_secrets_write_only(browser):
+    b = browser
+    owner = token_for("owner@demo.local")
+    b.sign_in("owner@demo.local", "#/ai-agents")
+    form = b.until_css("cp-channel-accounts [data-channel-form='whatsapp']")
+    assert "/webhooks/whatsapp/demo" in form.text
+    form.find_element("css selector", "input[name=externalAccountId]").clear()
+    form.find_element("css selector", "input[name=externalAccountId]").send_keys("5550002222")
+    form.find_element("css selector", "input[name=appSecret]").send_keys("segredo-da-loja")
+    form.find_element("css selector", "button[type=submit]").click()
+    b.wait().until(lambda d: api("GET", "/v1/channels", owner)[1]["items"][0]["appSecretSet"])
+    fresh = b.until_css("cp-channel-accounts [data-channel-form='whatsapp'] input[name=appSecret]")
+    b.wait().until(lambda d: d.find_element("css selector", "cp-channel-accounts [data-channel-form='whatsapp'] input[name=appSecret]")
+                   .get_attribute("placeholder") != "")
+    assert "segredo-da-loja" not in b.d.page_source
+    api("PUT", "/v1/channels/whatsapp", owner, {"enabled": False, "appSecret": "", "externalAccountId": ""})
+    b.sign_in("manager@demo.local", "#/ai-agents")
+    b.until_css("cp-inbox-settings")
+    assert not b.all("cp-channel-accounts [data-channel-form]")
+    assert b.app_errors() == []

@@ -138,5 +138,6 @@ enum DefaultPermissions {
         "replyInbox": oam.union([.attendant, .assistant]),
         "manageInbox": oam.union([.attendant]),
         "manageAIAgents": oam,
+        "manageChannels": [.owner, .admin],
     ]
 }

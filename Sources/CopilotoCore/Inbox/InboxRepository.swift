@@ -71,6 +71,9 @@ public protocol InboxRepository: Sendable {
     func memberHistory(since: Date) async throws -> [UUID: MemberHistory]
     /// Open conversations the AI attends now, all agents together.
     func openAICount() async throws -> Int
+    /// The tenant's Meta channel accounts (at most one per channel).
+    func channelAccounts() async throws -> [ChannelAccount]
+    func saveChannelAccount(_ account: ChannelAccount) async throws
     /// The contact's other conversations, newest first.
     func conversations(contactId: UUID, limit: Int) async throws -> [Conversation]
 }

@@ -10,22 +10,27 @@ struct ChannelRoutes {
     let deps: AppDependencies
 
     func register(on router: RouteBuilder<some RouterMethods<AppRequestContext>>) {
-        let inbox = deps.inbox, store = deps.store, whatsapp = deps.whatsapp
+        let inbox = deps.inbox, store = deps.store, whatsapp = deps.whatsapp, channels = deps.channels
+        /// The tenant's verify token and app secret for the channel, over the server's defaults.
+        @Sendable func secrets(_ tenant: UUID, _ channel: CopilotoCore.Channel) async throws -> (String?, String?) {
+            let own = try await channels.credentials(tenantId: tenant, channel: channel)
+            return (own?.verifyToken ?? whatsapp.verifyToken, own?.appSecret ?? whatsapp.appSecret)
+        }
         for channel in [CopilotoCore.Channel.messenger, .instagram] {
             router.get("/webhooks/\(channel.rawValue)/:tenantSlug") { request, context -> Response in
-                try await Self.handshake(request, context, store: store, token: whatsapp.verifyToken)
+                try await Self.handshake(request, context, store: store) { try await secrets($0, channel).0 }
             }
             router.post("/webhooks/\(channel.rawValue)/:tenantSlug") { request, context -> Response in
-                let (tenant, json) = try await Self.signedPayload(request, context, store: store, secret: whatsapp.appSecret)
+                let (tenant, json) = try await Self.signedPayload(request, context, store: store) { try await secrets($0, channel).1 }
                 let result = try await inbox.ingest(tenantId: tenant, MetaMessaging.parse(json, channel: channel))
                 return try JSONResponse.make(WebhookReceipt(received: result.accepted.count, duplicates: result.duplicates, statuses: 0))
             }
         }
         router.get("/webhooks/whatsapp/:tenantSlug") { request, context -> Response in
-            try await Self.handshake(request, context, store: store, token: whatsapp.verifyToken)
+            try await Self.handshake(request, context, store: store) { try await secrets($0, .whatsapp).0 }
         }
         router.post("/webhooks/whatsapp/:tenantSlug") { request, context -> Response in
-            let (tenant, json) = try await Self.signedPayload(request, context, store: store, secret: whatsapp.appSecret)
+            let (tenant, json) = try await Self.signedPayload(request, context, store: store) { try await secrets($0, .whatsapp).1 }
             let payload = WhatsAppWebhook.parse(json)
             let result = try await inbox.ingest(tenantId: tenant, payload.messages)
             try await inbox.record(tenantId: tenant, statuses: payload.statuses.map { ($0.externalId, $0.status) })
@@ -78,22 +83,23 @@ struct ChannelRoutes {
     }
 
     /// Meta's GET handshake for any of its webhooks.
-    static func handshake(_ request: Request, _ context: AppRequestContext, store: any DataStore, token: String?) async throws -> Response {
+    static func handshake(_ request: Request, _ context: AppRequestContext, store: any DataStore,
+                          token: (UUID) async throws -> String?) async throws -> Response {
         let query = request.uri.queryParameters
-        guard try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? "") != nil,
+        guard let tenant = try await store.system.tenant(slug: context.parameters.get("tenantSlug") ?? ""),
               let challenge = WhatsAppWebhook.verify(mode: query.get("hub.mode"), token: query.get("hub.verify_token"),
-                                                     challenge: query.get("hub.challenge"), expected: token) else {
+                                                     challenge: query.get("hub.challenge"), expected: try await token(tenant.id)) else {
             throw CopilotoError.forbidden(action: "webhookVerification")
         }
         return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: challenge)))
     }
 
     /// The tenant and the JSON of a POST whose `X-Hub-Signature-256` matches the app secret (else 403; unknown tenant 404).
-    static func signedPayload(_ request: Request, _ context: AppRequestContext, store: any DataStore, secret: String?) async throws
-        -> (UUID, JSONValue) {
+    static func signedPayload(_ request: Request, _ context: AppRequestContext, store: any DataStore,
+                              secret: (UUID) async throws -> String?) async throws -> (UUID, JSONValue) {
         let tenant = try await tenant(context, store: store)
         let body = try await request.rawBody(limit: 1 << 20)
-        guard let secret, WhatsAppWebhook.signatureIsValid(request.headers[HTTPField.Name("X-Hub-Signature-256")!], body: body,
+        guard let secret = try await secret(tenant.id), WhatsAppWebhook.signatureIsValid(request.headers[HTTPField.Name("X-Hub-Signature-256")!], body: body,
                                                            appSecret: secret) else {
             throw CopilotoError.forbidden(action: "webhookSignature")
         }

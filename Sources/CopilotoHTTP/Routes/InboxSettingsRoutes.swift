@@ -8,7 +8,20 @@ struct InboxSettingsRoutes {
     let deps: AppDependencies
 
     func register(on group: RouteBuilder<some RouterMethods<AppRequestContext>>) {
-        let inbox = deps.inbox, limit = deps.maxBodyBytes
+        let inbox = deps.inbox, limit = deps.maxBodyBytes, channels = deps.channels, store = deps.store
+        @Sendable func slug(_ identity: Identity) async throws -> String { try await store.system.tenant(id: identity.tenantId)?.slug ?? "" }
+        group.get("channels") { _, context -> Response in
+            let identity = try context.requireIdentity()
+            return try JSONResponse.make(["items": try await channels.list(identity, slug: try await slug(identity))])
+        }
+        group.put("channels/:channel") { request, context -> Response in
+            let identity = try context.requireIdentity()
+            guard let channel = context.parameters.get("channel").flatMap(CopilotoCore.Channel.init(rawValue:)) else {
+                throw CopilotoError.notFound(resource: "channel")
+            }
+            return try JSONResponse.make(try await channels.save(identity, channel: channel, body: try await request.jsonBody(limit: limit),
+                                                                 slug: try await slug(identity)))
+        }
         group.get("inbox/settings") { _, context -> Response in
             try JSONResponse.make(try await inbox.settings(try context.requireIdentity()))
         }

@@ -34,9 +34,13 @@ public struct SendHandler: Sendable {
     public let store: any DataStore
     public let whatsapp: WhatsAppConfig
     public let events: EventBus
+    /// The tenant's own account on the channel, when set (else the server's defaults above).
+    public let credentials: @Sendable (UUID, CopilotoCore.Channel) async throws -> ChannelCredentials?
 
-    public init(store: any DataStore, whatsapp: WhatsAppConfig, events: EventBus) {
+    public init(store: any DataStore, whatsapp: WhatsAppConfig, events: EventBus,
+                credentials: @escaping @Sendable (UUID, CopilotoCore.Channel) async throws -> ChannelCredentials? = { _, _ in nil }) {
         self.store = store
+        self.credentials = credentials
         self.whatsapp = whatsapp
         self.events = events
     }
@@ -53,7 +57,8 @@ public struct SendHandler: Sendable {
         var status = InboxMessage.Status.sent
         if conversation.channel != .webchat {
             do {
-                guard let token = whatsapp.accessToken, let account = conversation.channelAccount else {
+                let own = try await credentials(job.tenantId, conversation.channel)
+                guard let token = own?.accessToken ?? whatsapp.accessToken, let account = conversation.channelAccount ?? own?.accountId else {
                     throw ChannelError.unauthorized("no Meta access token or business account id")
                 }
                 if conversation.channel == .whatsapp {

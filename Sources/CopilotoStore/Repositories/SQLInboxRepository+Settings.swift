@@ -55,3 +55,29 @@ extension SQLInboxRepository {
             .map(ConversationMapping.decode)
     }
 }
+
+/// The tenant's channel accounts (`channel_accounts`, one per channel).
+extension SQLInboxRepository {
+    func channelAccounts() async throws -> [ChannelAccount] {
+        try await db.select().column("*").from("channel_accounts").where("tenant_id", .equal, tenant.text).all().compactMap { row in
+            guard let channel = Channel(rawValue: try row.string("channel")) else { return nil }
+            return ChannelAccount(channel: channel, externalAccountId: try row.optionalString("external_account_id"),
+                                  verifyToken: try row.optionalString("verify_token"), appSecretSealed: try row.optionalString("app_secret_sealed"),
+                                  accessTokenSealed: try row.optionalString("access_token_sealed"), enabled: try row.bool("enabled"),
+                                  updatedAt: try row.date("updated_at"))
+        }
+    }
+
+    func saveChannelAccount(_ a: ChannelAccount) async throws {
+        try await db.raw("""
+            INSERT INTO channel_accounts (id, tenant_id, channel, external_account_id, verify_token, app_secret_sealed, access_token_sealed,
+              enabled, settings, created_at, updated_at)
+            VALUES (\(bind: UUID().text), \(bind: tenant.text), \(bind: a.channel.rawValue), \(bind: a.externalAccountId), \(bind: a.verifyToken),
+              \(bind: a.appSecretSealed), \(bind: a.accessTokenSealed), \(bind: a.enabled), '{}', \(bind: a.updatedAt.epochMillis),
+              \(bind: a.updatedAt.epochMillis))
+            ON CONFLICT (tenant_id, channel) DO UPDATE SET external_account_id = excluded.external_account_id,
+              verify_token = excluded.verify_token, app_secret_sealed = excluded.app_secret_sealed,
+              access_token_sealed = excluded.access_token_sealed, enabled = excluded.enabled, updated_at = excluded.updated_at
+            """).run()
+    }
+}

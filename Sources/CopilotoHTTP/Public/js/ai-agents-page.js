@@ -8,6 +8,7 @@ import { setPageContext } from './context.js';
 import { pageHead, errorBlock } from './ui.js';
 import './agent-analytics.js';
 import './inbox-settings-form.js';
+import './channel-accounts.js';
 
 const TYPES = ['support', 'sdr', 'cs', 'closer', 'custom'];
 const INBOX_TOOLS = ['previousConversations', 'transferToHuman', 'closeConversation', 'updateContact', 'addTag', 'createActivity',
@@ -20,7 +21,7 @@ class AIAgentsPage extends HTMLElement {
       html`<button class="btn primary" type="button" data-new>${t('agents.new')}</button>`)}
       <div class="inbox"><section class="card" data-list></section><section class="card inbox-thread" data-editor>
         <div class="empty">${t('agents.pick')}</div></section></div>
-      <cp-agent-analytics></cp-agent-analytics><cp-inbox-settings></cp-inbox-settings>`);
+      <cp-agent-analytics></cp-agent-analytics><cp-inbox-settings></cp-inbox-settings><cp-channel-accounts></cp-channel-accounts>`);
     this.querySelector('[data-new]').addEventListener('click', () => this.edit(null));
     this.load();
   }

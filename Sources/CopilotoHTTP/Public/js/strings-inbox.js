@@ -17,6 +17,11 @@ export const INBOX_STRINGS = {
     'analytics.firstResponse': '1ª resposta', 'analytics.escalation': 'Transferidas',
     'agents.inboxTools': 'Ferramentas de atendimento (a IA usa na própria conversa, sem confirmação)',
     'agents.cheaperModel': 'Modelo mais barato ao atingir o limite',
+    'channels.title': 'Canais da Meta (WhatsApp, Messenger, Instagram)',
+    'channels.hint': 'Use as credenciais do app da sua loja na Meta. Os segredos ficam cifrados e não aparecem de novo.',
+    'channels.webhook': 'URL do webhook para cadastrar na Meta:', 'channels.account': 'ID da conta (número do WhatsApp, página ou Instagram)',
+    'channels.verifyToken': 'Token de verificação', 'channels.appSecret': 'Chave secreta do app', 'channels.accessToken': 'Token de acesso',
+    'channels.isSet': '•••• definido (deixe em branco para manter)', 'channels.enabled': 'Usar esta conta',
   },
   en: {
     'inbox.note': 'Internal note (team only)', 'inbox.notePlaceholder': 'Write a note for the team…', 'inbox.noteBadge': 'Internal note',
@@ -35,5 +40,10 @@ export const INBOX_STRINGS = {
     'analytics.firstResponse': 'first reply', 'analytics.escalation': 'Handed over',
     'agents.inboxTools': 'Inbox tools (the AI uses them on its own conversation, without confirmation)',
     'agents.cheaperModel': 'Cheaper model once the limit is reached',
+    'channels.title': 'Meta channels (WhatsApp, Messenger, Instagram)',
+    'channels.hint': "Use your store's Meta app credentials. Secrets are encrypted and never shown again.",
+    'channels.webhook': 'Webhook URL to register with Meta:', 'channels.account': 'Account id (WhatsApp number, Page or Instagram)',
+    'channels.verifyToken': 'Verify token', 'channels.appSecret': 'App secret', 'channels.accessToken': 'Access token',
+    'channels.isSet': '•••• set (leave blank to keep)', 'channels.enabled': 'Use this account',
   },
 };
