@@ -41,18 +41,9 @@ public enum InboxOperations {
     public static func close(_ id: UUID, in tx: any TenantStore, now: Date) async throws -> Conversation {
         var conversation = try await require(id, in: tx)
         conversation.status = .closed
-        if let last = settingsStage(try await tx.inbox.settings(), conversation, resolved: true) { conversation.stage = last }
         conversation.updatedAt = now
         try await tx.inbox.update(conversation)
         return conversation
-    }
-
-    /// The "resolved" stage of the conversation's funnel when closing an attendance funnel (its last stage).
-    static func settingsStage(_ settings: InboxSettings, _ conversation: Conversation, resolved: Bool) -> String? {
-        guard resolved, let funnel = settings.funnels.first(where: { $0.name == conversation.funnel }), funnel.name == "Atendimento" else {
-            return nil
-        }
-        return funnel.stages.last
     }
 
     public static func addTags(_ id: UUID, _ tags: [String], in tx: any TenantStore, now: Date) async throws -> Conversation {
