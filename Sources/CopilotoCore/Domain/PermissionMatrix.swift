@@ -131,5 +131,9 @@ enum DefaultPermissions {
         "replyInbox": oam.union([.attendant, .assistant]),
         "manageInbox": oam.union([.attendant]),
         "manageAIAgents": oam,
+        "manageCopilots": oam,
+        "viewInsights": oam.union([.attendant, .assistant, .viewer]),
+        "decideInsights": oam.union([.attendant, .assistant]),
+        "emitEvents": oam.union([.attendant, .assistant]),
     ]
 }

@@ -35,6 +35,8 @@ struct Migrator: Sendable {
         Migration(version: 7, name: "usage_quick", statements: Schema007.statements, tenantTables: Schema007.tenantTables),
         Migration(version: 8, name: "knowledge_vectors", dialect: Schema008.statements, tenantTables: Schema008.tenantTables),
         Migration(version: 9, name: "inbox", statements: Schema009.statements, tenantTables: Schema009.tenantTables),
+        // Version 10 is reserved for the inbox work merged from another branch.
+        Migration(version: 11, name: "background_copilots", statements: Schema011.statements, tenantTables: Schema011.tenantTables),
     ]
     /// The role tenant transactions switch to on PostgreSQL.
     static let restrictedRole = "copiloto_app"
