@@ -42,6 +42,7 @@ public struct InboxService: Sendable {
                 touched.updatedAt = now
                 if touched.status == .pending, touched.aiAgentId != nil || touched.assignedUserId != nil { touched.status = .open }
                 try await tx.inbox.update(touched)
+                try await tx.copilotEvents.append(CopilotEvent.newMessage(message, conversation: touched), dedupeKey: nil)
                 if let agentId = touched.aiAgentId, !touched.aiPaused, let agent = try await tx.aiAgents.find(agentId), agent.enabled {
                     let window = agent.settings
                     try await tx.jobs.schedule(type: ReplyJob.type, key: "reply:\(touched.id.uuidString.lowercased())", payload: ["conversationId": .string(touched.id.uuidString.lowercased())],
