@@ -109,3 +109,17 @@ struct OutputSchemaTests {
         #expect(!CopilotEventType.isValidName(name))
     }
 }
+
+@Suite("Insight JSON")
+struct InsightJSONTests {
+    @Test("the live feed's JSON of an insight is the API's JSON")
+    func sameAsEncoder() throws {
+        var insight = Insight(tenantId: UUID(), agentId: UUID(), eventId: UUID(), eventType: "TICKET_WON", ticketId: UUID(), conversationId: nil,
+                              payload: ["nota": 7, "dicas": ["a"]], missingFields: ["x"], provider: "local",
+                              createdAt: Date(timeIntervalSince1970: 1_800_000_000.123))
+        insight.agentName = "QA"
+        insight.decidedBy = UUID()
+        insight.decidedAt = Date(timeIntervalSince1970: 1_800_000_100)
+        #expect(insight.json == (try JSONCoding.value(insight)))
+    }
+}

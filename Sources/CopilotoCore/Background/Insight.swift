@@ -73,6 +73,26 @@ extension Insight: Encodable {
     }
 }
 
+extension Insight {
+    /// The API form built directly (the live feed publishes thousands a second; no encoder round trip).
+    public var json: JSONValue {
+        func text(_ value: UUID) -> JSONValue { .string(value.uuidString) }
+        var object: [String: JSONValue] = [
+            "id": text(id), "agentId": text(agentId), "eventType": .string(eventType), "payload": payload,
+            "missingFields": .array(missingFields.map(JSONValue.string)), "provider": .string(provider),
+            "actionStatus": .string(actionStatus.rawValue), "createdAt": .string(JSONCoding.rfc3339(createdAt)),
+        ]
+        if let agentName { object["agentName"] = .string(agentName) }
+        if let agentIcon { object["agentIcon"] = .string(agentIcon) }
+        if let eventId { object["eventId"] = text(eventId) }
+        if let ticketId { object["ticketId"] = text(ticketId) }
+        if let conversationId { object["conversationId"] = text(conversationId) }
+        if let decidedBy { object["decidedBy"] = text(decidedBy) }
+        if let decidedAt { object["decidedAt"] = .string(JSONCoding.rfc3339(decidedAt)) }
+        return .object(object)
+    }
+}
+
 /// Filters of the insight feed.
 public struct InsightFilter: Sendable, Equatable {
     public var status: InsightStatus?

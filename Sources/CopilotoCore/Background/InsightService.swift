@@ -60,10 +60,10 @@ public enum InsightEvent {
     public static let names: Set<String> = [created, updated]
 
     public static func created(_ insight: Insight) -> LiveEvent {
-        LiveEvent(tenantId: insight.tenantId, name: created, data: (try? JSONCoding.value(insight)) ?? .null)
+        LiveEvent(tenantId: insight.tenantId, name: created, data: insight.json)
     }
 
     public static func updated(_ insight: Insight) -> LiveEvent {
-        LiveEvent(tenantId: insight.tenantId, name: updated, data: (try? JSONCoding.value(insight)) ?? .null)
+        LiveEvent(tenantId: insight.tenantId, name: updated, data: insight.json)
     }
 }

@@ -50,9 +50,14 @@ struct SQLCopilotEventRepository: CopilotEventRepository {
     }
 
     func finish(_ runs: [CopilotRun]) async throws {
-        for (event, group) in Dictionary(grouping: runs, by: \.eventId) {
-            try await db.update("copilot_runs").set("status", to: CopilotRun.Status.done.rawValue).where("tenant_id", .equal, tenant.text)
-                .where("event_id", .equal, event.text).where("copilot_id", .in, group.map(\.copilotId.text)).run()
+        // One statement per 400 runs, matching (event, copilot) pairs exactly: a failed run of the same event stays reserved.
+        for start in stride(from: 0, to: runs.count, by: 400) {
+            var sql: SQLQueryString = "UPDATE copilot_runs SET status = 'done' WHERE tenant_id = \(bind: tenant.text) AND (event_id, copilot_id) IN (VALUES "
+            for (index, run) in runs[start..<min(start + 400, runs.count)].enumerated() {
+                if index > 0 { sql += ", " }
+                sql += "(\(bind: run.eventId.text), \(bind: run.copilotId.text))"
+            }
+            try await db.raw(sql + ")").run()
         }
     }
 
