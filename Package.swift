@@ -85,6 +85,7 @@ let package = Package(
             dependencies: [
                 "CopilotoCore", "CopilotoModels", "CopilotoInbox",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings

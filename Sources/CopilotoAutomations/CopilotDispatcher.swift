@@ -1,4 +1,5 @@
 import CopilotoCore
+import CoreMetrics
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -87,6 +88,16 @@ public struct CopilotDispatcher: Service {
             }
         }
         try await store.copilotQueue.complete(done, now: now)
+        Self.record(pass)
         return pass
+    }
+
+    /// Prometheus counters: events processed or failed, runs, throttled runs, insights stored.
+    static func record(_ pass: Pass) {
+        Counter(label: "copiloto_copilot_events_total", dimensions: [("outcome", "done")]).increment(by: pass.events - pass.failed)
+        Counter(label: "copiloto_copilot_events_total", dimensions: [("outcome", "failed")]).increment(by: pass.failed)
+        Counter(label: "copiloto_copilot_runs_total", dimensions: [("outcome", "run")]).increment(by: pass.runs)
+        Counter(label: "copiloto_copilot_runs_total", dimensions: [("outcome", "throttled")]).increment(by: pass.throttled)
+        Counter(label: "copiloto_insights_total").increment(by: pass.insights)
     }
 }

@@ -113,6 +113,12 @@ struct CopilotContractTests {
             let stored = try await store.withTenant(tenant.id) { try await $0.copilotEvents.runs(eventIds: runs.map(\.eventId)) }
             #expect(stored.count == 5)
             #expect(stored.first { $0.eventId == runs[1].eventId }?.status == .done)
+            // Run rows older than the longest throttle window (a year) are pruned with old events.
+            let ancient = run(.done, ticket: ticket, minutesAgo: 400 * 1440)
+            try await store.withTenant(tenant.id) { try await $0.copilotEvents.record([ancient]) }
+            _ = try await store.copilotQueue.prune(before: now)
+            let left = try await store.withTenant(tenant.id) { try await $0.copilotEvents.runs(eventIds: runs.map(\.eventId) + [ancient.eventId]) }
+            #expect(left.count == 5)
         }
     }
 }

@@ -95,6 +95,6 @@ public protocol CopilotEventQueue: Sendable {
     func complete(_ ids: [UUID], now: Date) async throws
     /// Back to pending at `retryAt`, or dead (a dead letter) when `retryAt` is nil or attempts reached the limit.
     func fail(_ event: CopilotEvent, error: String, retryAt: Date?, now: Date) async throws
-    /// Deletes processed events created before `before`; returns how many.
+    /// Deletes processed events created before `before` (and run rows a year older); returns how many events.
     func prune(before: Date) async throws -> Int
 }

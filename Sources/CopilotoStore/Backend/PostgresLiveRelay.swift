@@ -12,6 +12,7 @@ import Synchronization
 final class PostgresLiveRelay: LiveEventRelay {
     static let channel = "copiloto_live"
     static let maxPayload = 7000
+    static let maxQueued = 10_000
 
     private let backend: PostgresBackend
     private let logger: Logger
@@ -25,7 +26,11 @@ final class PostgresLiveRelay: LiveEventRelay {
     }
 
     func forward(_ event: LiveEvent) {
-        queued.withLock { $0.append(event) }
+        // Bounded: with the relay not running (or the database away) the oldest events go first.
+        queued.withLock { queue in
+            if queue.count >= Self.maxQueued { queue.removeFirst(queue.count - Self.maxQueued + 1) }
+            queue.append(event)
+        }
         signal.yield()
     }
 

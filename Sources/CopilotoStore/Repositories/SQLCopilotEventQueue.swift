@@ -45,7 +45,10 @@ struct SQLCopilotEventQueue: CopilotEventQueue {
 
     func prune(before: Date) async throws -> Int {
         try await backend.transaction(tenant: nil) { db in
-            try await db.raw("""
+            // Run rows only feed throttle counts, whose longest window is a year.
+            let yearBefore = before.addingTimeInterval(-366 * 86_400).epochMillis
+            try await db.raw("DELETE FROM copilot_runs WHERE created_at < \(bind: yearBefore)").run()
+            return try await db.raw("""
                 DELETE FROM copilot_events WHERE status = 'done' AND created_at < \(bind: before.epochMillis) RETURNING id
                 """).all().count
         }
