@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "CopilotoAutomations",
             dependencies: [
-                "CopilotoCore", "CopilotoModels", "CopilotoInbox",
+                "CopilotoCore", "CopilotoActions", "CopilotoModels", "CopilotoInbox",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

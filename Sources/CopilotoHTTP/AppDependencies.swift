@@ -28,6 +28,8 @@ public struct AppDependencies: Sendable {
     public let copilotEvents: CopilotEventService
     public let insights: InsightService
     public let simulator: CopilotSimulator
+    /// Applies insights, preparing the copilot's HTTP tool when it has one.
+    public let insightApplier: InsightApplier
     /// Runs copilots for the dispatcher: the tenant's providers (and the environment default), else the local engine.
     public let copilotRunner: CopilotRunner
     /// Live events for `/v1/stream` and the inbox.
@@ -94,6 +96,7 @@ public struct AppDependencies: Sendable {
         self.copilotEvents = CopilotEventService(store: store, authorizer: authorizer)
         self.insights = InsightService(store: store, authorizer: authorizer, events: events)
         self.simulator = CopilotSimulator(store: store, authorizer: authorizer, runner: copilotRunner)
+        self.insightApplier = InsightApplier(insights: insights, actions: actions, store: store)
         let reply = ReplyHandler(store: store, actions: actions,
                                  models: { agent in try await models(agent.tenantId, preferring: agent.providerId, model: agent.model) },
                                  events: events)

@@ -17,6 +17,9 @@ public struct Copilot: Sendable, Equatable, Identifiable {
     public var schemaFields: [SchemaField]
     /// The template it was installed from (`qa_auditor`), for per-template statistics.
     public var templateKey: String?
+    /// A tenant HTTP tool (B6) prepared with the insight's fields when a user applies one (e.g. a Meta CAPI call);
+    /// it runs through prepare → confirm like any action.
+    public var applyTool: String?
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -34,6 +37,7 @@ public struct Copilot: Sendable, Equatable, Identifiable {
         self.triggers = triggers
         self.schemaFields = schemaFields
         self.templateKey = templateKey
+        self.applyTool = nil
         self.createdAt = createdAt
         self.updatedAt = createdAt
     }
@@ -50,7 +54,7 @@ public struct Copilot: Sendable, Equatable, Identifiable {
 extension Copilot: Encodable {
     enum CodingKeys: String, CodingKey {
         case id, name, icon, systemPrompt, model, providerId, isActive, triggers, schemaFields, templateKey, createdAt, updatedAt
-        case jsonSchema
+        case jsonSchema, applyTool
     }
 
     /// The API form, with the compiled `jsonSchema` for the builder to show.
@@ -66,6 +70,7 @@ extension Copilot: Encodable {
         try c.encode(triggers, forKey: .triggers)
         try c.encode(schemaFields, forKey: .schemaFields)
         try c.encodeIfPresent(templateKey, forKey: .templateKey)
+        try c.encodeIfPresent(applyTool, forKey: .applyTool)
         try c.encode(createdAt, forKey: .createdAt)
         try c.encode(updatedAt, forKey: .updatedAt)
         try c.encode(outputSchema.jsonSchema, forKey: .jsonSchema)

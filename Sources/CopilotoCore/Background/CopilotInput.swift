@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads a copilot's JSON body (the names of seed 004) into a `Copilot`, one field error per problem.
 enum CopilotInput {
-    static let fields: Set<String> = ["name", "icon", "systemPrompt", "model", "providerId", "isActive", "triggers", "schemaFields"]
+    static let fields: Set<String> = ["name", "icon", "systemPrompt", "model", "providerId", "isActive", "triggers", "schemaFields", "applyTool"]
 
     /// Applies the present fields to `copilot`; on create `name`, `systemPrompt` and `schemaFields` are required.
     static func apply(_ body: JSONValue, to copilot: inout Copilot, creating: Bool) throws {
@@ -13,6 +13,7 @@ enum CopilotInput {
         if r.object["model"] != nil { copilot.model = r.string("model", max: 200) }
         if r.object["providerId"] != nil { copilot.providerId = r.uuid("providerId") }
         if let active = r.bool("isActive") { copilot.isActive = active }
+        if r.object["applyTool"] != nil { copilot.applyTool = r.string("applyTool", max: 100) }
         if let triggers = r.objects("triggers", maxCount: 10, allowed: ["eventType", "inactivityMinutes", "throttleRules"], trigger) {
             copilot.triggers = triggers
             for (index, item) in triggers.enumerated()

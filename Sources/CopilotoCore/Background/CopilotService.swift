@@ -86,11 +86,11 @@ public struct CopilotService: Sendable {
         return copilot
     }
 
-    /// A copilot's own provider must be one of the tenant's.
+    /// A copilot's own provider and its apply tool must be the tenant's.
     static func checkProvider(_ copilot: Copilot, in tx: any TenantStore) async throws {
-        guard let id = copilot.providerId else { return }
-        guard try await tx.llmProviders.find(id) != nil else {
-            throw CopilotoError.invalid([FieldError(field: "providerId", code: .notFound)])
-        }
+        var errors: [FieldError] = []
+        if let id = copilot.providerId, try await tx.llmProviders.find(id) == nil { errors.append(FieldError(field: "providerId", code: .notFound)) }
+        if let tool = copilot.applyTool, try await tx.tools.find(name: tool) == nil { errors.append(FieldError(field: "applyTool", code: .notFound)) }
+        if !errors.isEmpty { throw CopilotoError.invalid(errors) }
     }
 }

@@ -25,6 +25,11 @@ public struct InsightService: Sendable {
     /// `PATCH /v1/insights/{id}` `{"actionStatus": "APPLIED" | "DISMISSED"}`. Repeating the same decision returns the
     /// insight unchanged; changing a decision is a conflict.
     public func decide(_ identity: Identity, id: UUID, body: JSONValue) async throws -> Insight {
+        try await decision(identity, id: id, body: body).insight
+    }
+
+    /// The decision and whether this call made it (false when it repeated one already made).
+    public func decision(_ identity: Identity, id: UUID, body: JSONValue) async throws -> (insight: Insight, changed: Bool) {
         var r = FieldReader(body, allowed: ["actionStatus"])
         let status = r.choice("actionStatus", required: true, as: InsightStatus.self)
         if status == .suggestion { r.fail("actionStatus", .notAllowed, "APPLIED, DISMISSED") }
@@ -41,7 +46,7 @@ public struct InsightService: Sendable {
             return (updated, true)
         }
         if decided.1 { events.publish(InsightEvent.updated(decided.0)) }
-        return decided.0
+        return decided
     }
 
     /// Per copilot (and the template it came from): how many insights were applied, dismissed, or are still open.

@@ -1,3 +1,4 @@
+import CopilotoAutomations
 import CopilotoCore
 import Foundation
 import Hummingbird
@@ -66,7 +67,7 @@ struct BackgroundAgentRoutes {
     }
 
     private func registerInsights(on group: RouteBuilder<some RouterMethods<AppRequestContext>>) {
-        let insights = deps.insights, limit = deps.maxBodyBytes
+        let insights = deps.insights, applier = deps.insightApplier, limit = deps.maxBodyBytes
         group.get("insights") { request, context -> Response in
             let query = request.uri.queryParameters
             var filter = InsightFilter(limit: query.get("limit").flatMap(Int.init) ?? 50, cursor: query.get("cursor"))
@@ -89,7 +90,22 @@ struct BackgroundAgentRoutes {
         }
         group.patch("insights/:id") { request, context -> Response in
             let identity = try context.requireIdentity(), id = try context.parameters.id(resource: "insight")
-            return try JSONResponse.make(try await insights.decide(identity, id: id, body: try await request.jsonBody(limit: limit)))
+            let (insight, tool) = try await applier.decide(identity, id: id, body: try await request.jsonBody(limit: limit), language: context.language)
+            return try JSONResponse.make(try Self.decided(insight, tool))
+        }
+    }
+
+    /// The insight, with `toolAction` when applying it prepared the copilot's HTTP tool.
+    static func decided(_ insight: Insight, _ tool: InsightApplier.ToolOutcome?) throws -> JSONValue {
+        switch tool {
+        case nil: return insight.json
+        case .executed(let action, let result)?:
+            return insight.json.setting("toolAction", ["status": "executed", "action": .string(action), "result": result])
+        case .pending(let pending)?:
+            return insight.json.setting("toolAction", ["status": "pending", "action": .string(pending.action),
+                                                       "pendingAction": try JSONCoding.value(PendingView(pending))])
+        case .failed(let action, let message)?:
+            return insight.json.setting("toolAction", ["status": "failed", "action": .string(action), "message": .string(message)])
         }
     }
 }

@@ -7,7 +7,7 @@ enum Schema011 {
         """
         CREATE TABLE copilots (id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL REFERENCES tenants(id), name TEXT NOT NULL,
           icon TEXT NOT NULL, system_prompt TEXT NOT NULL, model TEXT, provider_id TEXT, is_active BOOLEAN NOT NULL,
-          triggers TEXT NOT NULL, schema_fields TEXT NOT NULL, template_key TEXT, search_text TEXT NOT NULL,
+          triggers TEXT NOT NULL, schema_fields TEXT NOT NULL, template_key TEXT, apply_tool TEXT, search_text TEXT NOT NULL,
           created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
         """,
         "CREATE INDEX copilots_tenant ON copilots (tenant_id, created_at)",

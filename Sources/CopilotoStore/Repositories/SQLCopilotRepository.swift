@@ -10,7 +10,7 @@ enum CopilotMapping: SQLMapping {
     static func values(_ c: Copilot) -> [(String, SQLValue)] {
         [("name", c.name), ("icon", c.icon), ("system_prompt", c.systemPrompt), ("model", c.model), ("provider_id", c.providerId?.text),
          ("is_active", c.isActive), ("triggers", jsonText(c.triggers)), ("schema_fields", jsonText(c.schemaFields)),
-         ("template_key", c.templateKey), ("search_text", TextFolding.searchText(c.name)),
+         ("template_key", c.templateKey), ("apply_tool", c.applyTool), ("search_text", TextFolding.searchText(c.name)),
          ("created_at", c.createdAt.epochMillis), ("updated_at", c.updatedAt.epochMillis)]
     }
 
@@ -22,6 +22,7 @@ enum CopilotMapping: SQLMapping {
                         schemaFields: try row.json("schema_fields", as: [SchemaField].self),
                         templateKey: try row.optionalString("template_key"), createdAt: try row.date("created_at"))
         c.updatedAt = try row.date("updated_at")
+        c.applyTool = try row.optionalString("apply_tool")
         return c
     }
 

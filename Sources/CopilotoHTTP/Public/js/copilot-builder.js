@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { html, render } from './dom.js';
 import { t } from './i18n.js';
 import { dateTime } from './format.js';
+import { state } from './state.js';
 
 const EVENTS = ['NEW_MESSAGE_RECEIVED', 'TICKET_WON', 'TICKET_LOST', 'INACTIVITY', 'MACRO_BUTTON_CLICKED'];
 const TYPES = ['STRING', 'NUMBER', 'BOOLEAN', 'ARRAY', 'ENUM'];
@@ -51,7 +52,9 @@ class CopilotBuilder extends HTMLElement {
         <label>${t('builder.icon')}<input name="icon" maxlength="40" value="${c.icon ?? '🤖'}"></label></div>
       <label>${t('builder.prompt')}<textarea name="systemPrompt" rows="4" required>${c.systemPrompt ?? ''}</textarea></label>
       <div class="grid-2"><label>${t('builder.model')}<input name="model" maxlength="200" value="${c.model ?? ''}"></label>
-        <label class="check"><input type="checkbox" name="isActive" ${c.isActive === false ? '' : 'checked'}> ${t('builder.active')}</label></div>
+        <label>${t('builder.applyTool')}<input name="applyTool" maxlength="100" list="cp-http-tools" value="${c.applyTool ?? ''}"></label></div>
+      <datalist id="cp-http-tools" data-tool-names></datalist>
+      <label class="check"><input type="checkbox" name="isActive" ${c.isActive === false ? '' : 'checked'}> ${t('builder.active')}</label>
       <fieldset><legend>${t('builder.triggers')}</legend><div data-triggers>${c.triggers.map(triggerRow)}</div>
         <button class="btn sm" type="button" data-add-trigger>${t('builder.addTrigger')}</button></fieldset>
       <fieldset><legend>${t('builder.fields')}</legend><div data-fields>${c.schemaFields.map(fieldRow)}</div>
@@ -68,6 +71,11 @@ class CopilotBuilder extends HTMLElement {
     form.addEventListener('submit', (e) => { e.preventDefault(); this.save(); });
     form.querySelector('[data-simulate]')?.addEventListener('click', () => this.simulate());
     form.querySelector('[data-delete]')?.addEventListener('click', () => this.remove_());
+    // HTTP tools to suggest (only roles that manage tools may list them; the field stays free text otherwise).
+    if (['owner', 'admin'].includes(state.user?.role)) {
+      api('/v1/ai-tools').then((res) => render(form.querySelector('[data-tool-names]'), html`${(res.items ?? []).map((tool) => html`<option value="${tool.name}">`)}`))
+        .catch(() => {});
+    }
   }
 
   append(selector, markup) {
@@ -81,6 +89,7 @@ class CopilotBuilder extends HTMLElement {
   body() {
     const f = this.querySelector('form').elements;
     return { name: f.name.value.trim(), icon: f.icon.value.trim() || undefined, systemPrompt: f.systemPrompt.value, model: f.model.value.trim() || null,
+      applyTool: f.applyTool.value.trim() || null,
       isActive: f.isActive.checked, triggers: [...this.querySelectorAll('[data-trigger]')].map(readTrigger),
       schemaFields: [...this.querySelectorAll('[data-field-row]')].map(readField) };
   }

@@ -23,6 +23,8 @@ export const COPILOT_STRINGS = {
     'insights.missing': 'Não deu para derivar: {fields}', 'insights.local': 'motor local', 'insights.all': 'Todos',
     'insights.status.SUGGESTION': 'Sugestão', 'insights.status.APPLIED': 'Aplicado', 'insights.status.DISMISSED': 'Descartado',
     'insights.forConversation': 'Insights desta conversa', 'insights.yes': 'sim', 'insights.no': 'não',
+    'builder.applyTool': 'Ao aplicar, chamar a ferramenta HTTP (opcional)', 'insights.toolPending': 'Pronto para chamar {tool}.',
+    'insights.toolConfirm': 'Confirmar envio', 'insights.toolDone': '{tool} chamada.',
   },
   en: {
     'nav.copilots': 'Copilots', 'nav.insights': 'Insights',
@@ -47,5 +49,7 @@ export const COPILOT_STRINGS = {
     'insights.missing': 'Could not derive: {fields}', 'insights.local': 'local engine', 'insights.all': 'All',
     'insights.status.SUGGESTION': 'Suggestion', 'insights.status.APPLIED': 'Applied', 'insights.status.DISMISSED': 'Dismissed',
     'insights.forConversation': 'Insights on this conversation', 'insights.yes': 'yes', 'insights.no': 'no',
+    'builder.applyTool': 'On apply, call the HTTP tool (optional)', 'insights.toolPending': 'Ready to call {tool}.',
+    'insights.toolConfirm': 'Confirm sending', 'insights.toolDone': '{tool} called.',
   },
 };

@@ -31,6 +31,7 @@ export const insightCard = (i) => html`<li class="insight card" data-insight="${
 
 class InsightFeed extends HTMLElement {
   connectedCallback() {
+    this.tools = new Map();
     render(this, html`${this.hasAttribute('ticket') ? html`<h3 class="small">${t('insights.forConversation')}</h3>` : ''}
       <ol class="insight-list" data-insights aria-live="polite"></ol>`);
     this.abort = new AbortController();
@@ -60,14 +61,36 @@ class InsightFeed extends HTMLElement {
         card.querySelector('[data-apply]')?.addEventListener('click', () => this.decide(card, 'APPLIED'));
         card.querySelector('[data-dismiss]')?.addEventListener('click', () => this.decide(card, 'DISMISSED'));
       });
+      for (const [id, tool] of this.tools) this.showTool(id, tool);
     } catch (e) { render(box, html`<li>${errorBlock(e)}</li>`); }
   }
 
   async decide(card, actionStatus) {
+    const id = card.dataset.insight;
     try {
-      await api(`/v1/insights/${card.dataset.insight}`, { method: 'PATCH', body: { actionStatus } });
+      const res = await api(`/v1/insights/${id}`, { method: 'PATCH', body: { actionStatus } });
+      if (res.toolAction) this.tools.set(id, res.toolAction);
       await this.refresh();
     } catch (e) { card.querySelector('[data-insight-error]').textContent = e.message; }
+  }
+
+  /** The copilot's tool after applying: done, failed, or waiting for this user's confirmation (kept across refreshes). */
+  showTool(id, tool) {
+    const slot = this.querySelector(`[data-insight="${id}"] [data-insight-error]`);
+    if (!slot) return;
+    if (tool.status !== 'pending') {
+      slot.textContent = tool.status === 'executed' ? t('insights.toolDone', { tool: tool.action }) : `${tool.action}: ${tool.message}`;
+      return;
+    }
+    render(slot, html`${t('insights.toolPending', { tool: tool.action })}
+      <button class="btn sm primary" type="button" data-confirm-tool>${t('insights.toolConfirm')}</button>`);
+    slot.querySelector('[data-confirm-tool]').addEventListener('click', async () => {
+      try {
+        await api(`/v1/pending-actions/${tool.pendingAction.id}/confirm`, { method: 'POST', body: {} });
+        this.tools.set(id, { status: 'executed', action: tool.action });
+        this.showTool(id, this.tools.get(id));
+      } catch (e) { slot.textContent = e.message; }
+    });
   }
 }
 
