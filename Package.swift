@@ -81,6 +81,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "CopilotoAutomations",
+            dependencies: [
+                "CopilotoCore", "CopilotoActions", "CopilotoModels", "CopilotoInbox",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "CopilotoEmbeddings",
             dependencies: ["CopilotoCore"],
             // The encoder's loops are 20–50× slower unoptimised; `swift run` and the tests build debug.
@@ -118,6 +128,7 @@ let package = Package(
                 "CopilotoAgent",
                 "CopilotoStore",
                 "CopilotoInbox",
+                "CopilotoAutomations",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -165,6 +176,7 @@ let package = Package(
                 "CopilotoActions",
                 "CopilotoModels",
                 "CopilotoInbox",
+                "CopilotoAutomations",
                 "CopilotoEmbeddings",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -223,9 +235,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "CopilotoAutomationsTests",
+            dependencies: ["CopilotoCore", "CopilotoAutomations", "CopilotoStore", "CopilotoTesting", "CopilotoModels"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "CopilotoHTTPTests",
             dependencies: [
                 "CopilotoCore", "CopilotoStore", "CopilotoHTTP", "CopilotoTesting", "CopilotoDemo", "CopilotoModels", "CopilotoEval", "CopilotoInbox",
+                "CopilotoAutomations",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

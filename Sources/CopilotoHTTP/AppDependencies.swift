@@ -1,5 +1,6 @@
 import CopilotoActions
 import CopilotoAgent
+import CopilotoAutomations
 import CopilotoCore
 import CopilotoInbox
 import CopilotoModels
@@ -22,6 +23,15 @@ public struct AppDependencies: Sendable {
     public let knowledge: KnowledgeService
     public let inbox: InboxService
     public let aiAgents: AIAgentService
+    /// Background copilots, their events, insights and simulations.
+    public let copilots: CopilotService
+    public let copilotEvents: CopilotEventService
+    public let insights: InsightService
+    public let simulator: CopilotSimulator
+    /// Applies insights, preparing the copilot's HTTP tool when it has one.
+    public let insightApplier: InsightApplier
+    /// Runs copilots for the dispatcher: the tenant's providers (and the environment default), else the local engine.
+    public let copilotRunner: CopilotRunner
     /// Live events for `/v1/stream` and the inbox.
     public let events: EventBus
     public let whatsapp: WhatsAppConfig
@@ -81,6 +91,19 @@ public struct AppDependencies: Sendable {
         self.assistant = AssistantService(store: store, actions: actions, models: { try await models($0, preferring: nil, model: nil) })
         self.inbox = InboxService(store: store, authorizer: authorizer, events: events)
         self.aiAgents = AIAgentService(store: store, authorizer: authorizer)
+        if let relay = store.liveRelay { events.attach(relay) }
+        let copilotRunner = CopilotRunner { copilot in
+            let records = try await store.withTenant(copilot.tenantId) { try await $0.llmProviders.list() }.filter(\.enabled)
+            let fallback: [any LanguageModel] = defaultProvider.map { [OpenAICompatibleProvider(configuration: $0)] } ?? []
+            guard !records.isEmpty || !fallback.isEmpty else { return nil }
+            return providers.chain(from: records, preferring: copilot.providerId, model: copilot.model, then: fallback, breaker: breaker)
+        }
+        self.copilotRunner = copilotRunner
+        self.copilots = CopilotService(store: store, authorizer: authorizer)
+        self.copilotEvents = CopilotEventService(store: store, authorizer: authorizer)
+        self.insights = InsightService(store: store, authorizer: authorizer, events: events)
+        self.simulator = CopilotSimulator(store: store, authorizer: authorizer, runner: copilotRunner)
+        self.insightApplier = InsightApplier(insights: insights, actions: actions, store: store)
         let reply = ReplyHandler(store: store, actions: actions,
                                  models: { agent in try await models(agent.tenantId, preferring: agent.providerId, model: agent.model) },
                                  events: events)

@@ -1,3 +1,4 @@
+import CopilotoAutomations
 import CopilotoCore
 import CopilotoInbox
 import Foundation
@@ -34,6 +35,7 @@ public func buildRouter(_ deps: AppDependencies, recorder: RouteRecorder = Route
     AssistantRoutes(deps: deps).register(on: api)
     InboxRoutes(deps: deps).register(on: api)
     InboxSettingsRoutes(deps: deps).register(on: api)
+    BackgroundAgentRoutes(deps: deps).register(on: api)
     StreamRoutes(deps: deps).register(on: api)
     ResourceRoutes(spec: Resources.customers, deps: deps).register(on: api)
     ResourceRoutes(spec: Resources.contacts, deps: deps).register(on: api)
@@ -55,7 +57,19 @@ public func buildApplication(_ deps: AppDependencies, host: String, port: Int, s
         router: buildRouter(deps),
         configuration: .init(address: .hostname(host, port: port), serverName: "Copiloto"),
         services: services + [Housekeeping(store: deps.store, retriever: deps.knowledge.retriever, logger: deps.logger),
-                              JobWorker(queue: deps.store.jobQueue, handlers: deps.jobHandlers, logger: deps.logger, lease: deps.jobLease)],
+                              JobWorker(queue: deps.store.jobQueue, handlers: deps.jobHandlers, logger: deps.logger, lease: deps.jobLease)]
+            + backgroundServices(deps),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
         logger: deps.logger)
+}
+
+/// The background copilots' services: the event dispatcher, the inactivity scheduler and, on PostgreSQL, the relay
+/// that carries live events between instances.
+public func backgroundServices(_ deps: AppDependencies) -> [any Service] {
+    var services: [any Service] = [
+        CopilotDispatcher(store: deps.store, runner: deps.copilotRunner, events: deps.events, logger: deps.logger, lease: deps.jobLease),
+        InactivityScanner(store: deps.store, logger: deps.logger),
+    ]
+    if let relay = deps.store.liveRelay { services.append(LiveRelayService(relay: relay, bus: deps.events, logger: deps.logger)) }
+    return services
 }

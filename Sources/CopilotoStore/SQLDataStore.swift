@@ -11,6 +11,10 @@ public final class SQLDataStore: DataStore {
     public let system: any SystemStore
     public var backendName: String { backend.name }
     public var jobQueue: any JobQueue { SQLJobQueue(backend: backend) }
+    public var copilotQueue: any CopilotEventQueue { SQLCopilotEventQueue(backend: backend, maxAttempts: copilotMaxAttempts) }
+    /// Claims of an event before it becomes a dead letter.
+    public let copilotMaxAttempts = 5
+    public let liveRelay: (any LiveEventRelay)?
     private let logger: Logger
     /// True once migrations found the pgvector column (PostgreSQL with the extension).
     private let nativeVectors = NIOLockedValueBox(false)
@@ -20,6 +24,7 @@ public final class SQLDataStore: DataStore {
     init(backend: any SQLBackend, logger: Logger) {
         self.backend = backend
         self.system = SQLSystemStore(backend: backend)
+        self.liveRelay = (backend as? PostgresBackend).map { PostgresLiveRelay(backend: $0, logger: logger) }
         self.logger = logger
     }
 

@@ -37,3 +37,27 @@ public enum Backend: String, Sendable, CaseIterable, CustomStringConvertible {
         }
     }
 }
+
+extension Backend {
+    /// Two stores (two pools, as two server instances would have) on one fresh, migrated database.
+    public func withSharedStores<T: Sendable>(_ body: (SQLDataStore, SQLDataStore) async throws -> T) async throws -> T {
+        var logger = Logger(label: "test")
+        logger.logLevel = .error
+        let location = try await freshLocation()
+        let first = try await OpenedStore.open(location, maxConnections: 8, logger: logger)
+        let second = try await OpenedStore.open(location, maxConnections: 8, logger: logger)
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await ServicesRunner.with(first.services + second.services) {
+                try await first.store.migrate()
+                try await second.store.migrate()
+                return try await body(first.store, second.store)
+            })
+        } catch {
+            result = .failure(error)
+        }
+        try? await first.store.shutdown()
+        try? await second.store.shutdown()
+        return try result.get()
+    }
+}

@@ -99,5 +99,13 @@ extension Resources {
             numbered.number = try await tx.nextNumber(.ticket)
             try await tx.tickets.insert(numbered)
             return numbered
+        },
+        update: { old, new, tx in
+            try await tx.tickets.update(new)
+            // A ticket marked won or lost raises the event background copilots react to, with the change itself.
+            if old.status != new.status, new.status == .won || new.status == .lost {
+                try await tx.copilotEvents.append(CopilotEvent.ticketClosed(new, won: new.status == .won, at: new.updatedAt), dedupeKey: nil)
+            }
+            return new
         })
 }

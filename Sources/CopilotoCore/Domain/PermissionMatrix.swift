@@ -139,5 +139,9 @@ enum DefaultPermissions {
         "manageInbox": oam.union([.attendant]),
         "manageAIAgents": oam,
         "manageChannels": [.owner, .admin],
+        "manageCopilots": oam,
+        "viewInsights": oam.union([.attendant, .assistant, .viewer]),
+        "decideInsights": oam.union([.attendant, .assistant]),
+        "emitEvents": oam.union([.attendant, .assistant]),
     ]
 }

@@ -15,13 +15,27 @@ public struct LiveEvent: Sendable, Equatable {
 }
 
 /// In-process fan-out of live events to the streams of each tenant. Publishing never blocks: a slow stream drops
-/// its oldest buffered events.
+/// its oldest buffered events. With a relay attached (several instances on one PostgreSQL), what is published here
+/// also reaches the streams held by the other instances.
 public final class EventBus: Sendable {
     private let subscribers = Mutex<[UUID: (tenant: UUID, continuation: AsyncStream<LiveEvent>.Continuation)]>([:])
+    private let relay = Mutex<(any LiveEventRelay)?>(nil)
 
     public init() {}
 
+    /// Forwards every event published from now on to the other instances through `relay`.
+    public func attach(_ relay: any LiveEventRelay) {
+        self.relay.withLock { $0 = relay }
+    }
+
+    /// Delivers to this instance's streams and, through the relay, to the other instances'.
     public func publish(_ event: LiveEvent) {
+        deliver(event)
+        relay.withLock { $0 }?.forward(event)
+    }
+
+    /// Delivers to this instance's streams only (events relayed from another instance).
+    public func deliver(_ event: LiveEvent) {
         let targets = subscribers.withLock { $0.values.filter { $0.tenant == event.tenantId }.map(\.continuation) }
         for continuation in targets { continuation.yield(event) }
     }

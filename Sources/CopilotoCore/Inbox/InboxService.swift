@@ -43,6 +43,7 @@ public struct InboxService: Sendable {
                 if touched.status == .pending, touched.aiAgentId != nil || touched.assignedUserId != nil { touched.status = .open }
                 try await tx.inbox.update(touched)
                 if touched.aiPaused || touched.aiAgentId == nil { try await InboxOperations.scheduleSLA(touched, in: tx, now: now) }
+                try await tx.copilotEvents.append(CopilotEvent.newMessage(message, conversation: touched), dedupeKey: nil)
                 if let agentId = touched.aiAgentId, !touched.aiPaused, let agent = try await tx.aiAgents.find(agentId), agent.enabled {
                     let window = agent.settings
                     try await tx.jobs.schedule(type: ReplyJob.type, key: "reply:\(touched.id.uuidString.lowercased())", payload: ["conversationId": .string(touched.id.uuidString.lowercased())],

@@ -57,6 +57,9 @@ public protocol TenantStore: Sendable {
     var inbox: any InboxRepository { get }
     var aiAgents: any AIAgentRepository { get }
     var jobs: any JobRepository { get }
+    var copilots: any CopilotRepository { get }
+    var insights: any InsightRepository { get }
+    var copilotEvents: any CopilotEventRepository { get }
     /// The next number of a sequence (#1001, #1002…); never repeats, even under concurrency.
     func nextNumber(_ sequence: NumberSequence) async throws -> Int
     /// Finds an order, invoice or ticket by its human number.
@@ -105,6 +108,10 @@ public protocol DataStore: Sendable {
     var backendName: String { get }
     /// The background job queue shared by every tenant.
     var jobQueue: any JobQueue { get }
+    /// The background copilots' event queue shared by every tenant (and every instance).
+    var copilotQueue: any CopilotEventQueue { get }
+    /// Fan-out of live events to the other instances on the same database; nil when there can be only one (SQLite).
+    var liveRelay: (any LiveEventRelay)? { get }
     var system: any SystemStore { get }
     /// Runs `body` in one transaction scoped to `tenantId`; rolls back when it throws.
     func withTenant<T: Sendable>(_ tenantId: UUID, _ body: @Sendable (any TenantStore) async throws -> T) async throws -> T

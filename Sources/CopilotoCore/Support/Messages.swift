@@ -8,6 +8,7 @@ public enum MessageKey: String, Sendable, Equatable, Codable {
     case paymentExceedsBalance, discountNotApplicable, invalidStatusTransition, categoryCycle
     case documentTooLarge, pdfUnreadable, approvalMismatch, actionCancelled, actionFailed, actionFinished, noContactForChannel, actionRunning
     case notInDistributionPool
+    case templateInstalled, insightDecided, copilotWithoutFields
 
     /// The text of this message in the given language.
     public func text(_ language: Language) -> String {
@@ -52,6 +53,11 @@ public enum MessageKey: String, Sendable, Equatable, Codable {
         .actionRunning: ("Essa ação ainda está em execução.", "That action is still running."),
         .noContactForChannel: ("O cliente não tem contato cadastrado para esse canal.",
                                "The customer has no contact for that channel."),
+        .templateInstalled: ("Esse modelo de copiloto já está instalado. Edite o copiloto existente ou exclua-o antes.",
+                             "That copilot template is already installed. Edit the existing copilot or delete it first."),
+        .insightDecided: ("Esse insight já foi aplicado ou descartado.", "That insight was already applied or dismissed."),
+        .copilotWithoutFields: ("O copiloto não tem campos de saída: adicione ao menos um campo antes de simular.",
+                                "The copilot has no output fields: add at least one before simulating."),
     ]
 }
 

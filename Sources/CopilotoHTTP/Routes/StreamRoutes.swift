@@ -2,8 +2,8 @@ import CopilotoCore
 import Foundation
 import Hummingbird
 
-/// `GET /v1/stream`: the signed-in user's live feed (SSE) — inbox events for roles that may see the inbox —
-/// with `: keep-alive` comments when idle. Ends when the client goes away.
+/// `GET /v1/stream`: the signed-in user's live feed (SSE) — inbox events for roles that may see the inbox, insights
+/// for roles that may see insights — with `: keep-alive` comments when idle. Ends when the client goes away.
 struct StreamRoutes {
     let deps: AppDependencies
 
@@ -12,14 +12,15 @@ struct StreamRoutes {
         group.get("stream") { _, context -> Response in
             let identity = try context.requireIdentity()
             let matrix = try await store.withTenant(identity.tenantId) { try await authorizer.matrix(in: $0) }
-            let inbox = matrix.allows(identity.role, "viewInbox")
+            let inbox = matrix.allows(identity.role, "viewInbox"), insights = matrix.allows(identity.role, "viewInsights")
             let feed = events.subscribe(tenantId: identity.tenantId)
             return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache", .init("X-Accel-Buffering")!: "no"],
                             body: ResponseBody { writer in
                 try await writer.write(ByteBuffer(string: "event: ready\ndata: {}\n\n"))
                 let frames = AsyncStream<String> { continuation in
                     let reader = Task {
-                        for await event in feed where inbox || !Self.inboxEvents.contains(event.name) {
+                        for await event in feed where (inbox || !Self.inboxEvents.contains(event.name))
+                            && (insights || !InsightEvent.names.contains(event.name)) {
                             continuation.yield("event: \(event.name)\ndata: \(event.data.encoded())\n\n")
                         }
                         continuation.finish()

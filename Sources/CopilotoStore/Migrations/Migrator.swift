@@ -36,6 +36,7 @@ struct Migrator: Sendable {
         Migration(version: 8, name: "knowledge_vectors", dialect: Schema008.statements, tenantTables: Schema008.tenantTables),
         Migration(version: 9, name: "inbox", statements: Schema009.statements, tenantTables: Schema009.tenantTables),
         Migration(version: 10, name: "inbox_distribution", statements: Schema010.statements, tenantTables: Schema010.tenantTables),
+        Migration(version: 11, name: "background_copilots", statements: Schema011.statements, tenantTables: Schema011.tenantTables),
     ]
     /// The role tenant transactions switch to on PostgreSQL.
     static let restrictedRole = "copiloto_app"

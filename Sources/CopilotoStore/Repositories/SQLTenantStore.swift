@@ -31,6 +31,9 @@ struct SQLTenantStore: TenantStore {
     var inbox: any InboxRepository { SQLInboxRepository(db: db, tenant: tenantId) }
     var aiAgents: any AIAgentRepository { SQLAIAgentRepository(db: db, tenant: tenantId) }
     var jobs: any JobRepository { SQLJobRepository(db: db, tenant: tenantId) }
+    var copilots: any CopilotRepository { SQLCopilotRepository(db: db, tenant: tenantId) }
+    var insights: any InsightRepository { SQLInsightRepository(db: db, tenant: tenantId) }
+    var copilotEvents: any CopilotEventRepository { SQLCopilotEventRepository(db: db, tenant: tenantId) }
 
     func nextNumber(_ sequence: NumberSequence) async throws -> Int {
         // Insert-or-increment in one statement: the row lock serialises concurrent callers on PostgreSQL.

@@ -15,6 +15,8 @@ const PAGES = {
   usage: () => document.createElement('cp-usage-page'),
   inbox: () => document.createElement('cp-inbox-page'),
   'ai-agents': () => document.createElement('cp-ai-agents-page'),
+  copilots: () => document.createElement('cp-copilots-page'),
+  insights: () => document.createElement('cp-insights-page'),
 };
 const RESOURCES = ['customers', 'products', 'orders', 'invoices', 'agenda', 'tickets'];
 

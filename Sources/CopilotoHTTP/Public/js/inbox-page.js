@@ -131,7 +131,8 @@ class InboxPage extends HTMLElement {
         ${conversation.status !== 'closed' ? html`<form class="composer" data-reply>
           <textarea name="text" rows="2" required placeholder="${t('inbox.replyPlaceholder')}" aria-label="${t('inbox.reply')}"></textarea>
           <label class="check small"><input type="checkbox" name="note" data-note-toggle> ${t('inbox.note')}</label>
-          <button class="btn primary" type="submit">${t('inbox.send')}</button></form>` : html`<div class="empty small">${t('inbox.closed')}</div>`}`);
+          <button class="btn primary" type="submit">${t('inbox.send')}</button></form>` : html`<div class="empty small">${t('inbox.closed')}</div>`}
+        <cp-insight-feed ticket="${id}" live></cp-insight-feed>`);
       const list = box.querySelector('[data-messages]');
       list.scrollTop = list.scrollHeight;
       box.querySelector('[data-reply]')?.addEventListener('submit', async (e) => {

@@ -1,4 +1,6 @@
 // strings.js — the UI texts, one table per language (keys are shared; pt-BR is the reference).
+import { COPILOT_STRINGS } from './copilot-strings.js';
+
 export const STRINGS = {
   'pt-BR': {
     'app.name': 'Copiloto',
@@ -239,3 +241,6 @@ export const STRINGS = {
     'common.close': 'Close', 'common.unknown': '—', 'common.skip': 'Skip to content',
   },
 };
+
+Object.assign(STRINGS['pt-BR'], COPILOT_STRINGS['pt-BR']);
+Object.assign(STRINGS.en, COPILOT_STRINGS.en);
