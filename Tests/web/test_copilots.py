@@ -77,7 +77,8 @@ def test_insights_appear_live_beside_the_conversation_and_are_applied(browser):
     # The feed re-renders on every live event: find the coach's card afresh, then apply it.
     status, body = api("GET", f"/v1/insights?ticketId={conversation}", owner)
     coach_id = next(i["id"] for i in body["items"] if "objecao" in i["payload"])
-    assert "Coach de Objeções" in b.until_css(f"[data-insight='{coach_id}']").text
+    # The feed re-renders as events arrive: read the card's text afresh until it shows the template's name.
+    b.wait().until(lambda d: "Coach de Objeções" in b.until_css(f"[data-insight='{coach_id}']").text)
 
     def apply(d):
         d.find_element("css selector", f"[data-insight='{coach_id}'] [data-apply]").click()

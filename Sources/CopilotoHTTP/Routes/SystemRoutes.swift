@@ -8,6 +8,10 @@ struct SystemRoutes {
 
     func register(on router: RouteBuilder<some RouterMethods<AppRequestContext>>) {
         let registry = deps.metrics, store = deps.store
+        // Browsers ask for /favicon.ico on any page that names no icon (JSON, YAML): point them at the logo.
+        router.get("/favicon.ico") { _, _ -> Response in
+            Response(status: .movedPermanently, headers: [.location: "/img/logo.svg", .cacheControl: "public, max-age=86400"])
+        }
         router.get("/healthz") { _, _ -> Response in
             try JSONResponse.make(["status": "ok"])
         }
