@@ -22,7 +22,10 @@ struct DispatcherTests {
     /// Stores `count` events for the copilots to react to.
     static func emit(_ store: any DataStore, _ tenant: UUID, count: Int, type: String = CopilotEventType.newMessageReceived,
                      at: Date = Date()) async throws -> [CopilotEvent] {
-        let events = (0..<count).map { CopilotEvent(tenantId: tenant, type: type, ticketId: UUID(), createdAt: at.addingTimeInterval(Double($0) / 1000)) }
+        // In order, a millisecond apart, all already due at `at` (a store this fast claims within the same millisecond).
+        let events = (0..<count).map {
+            CopilotEvent(tenantId: tenant, type: type, ticketId: UUID(), createdAt: at.addingTimeInterval(-Double(count - $0) / 1000))
+        }
         try await store.withTenant(tenant) { tx in for event in events { try await tx.copilotEvents.append(event, dedupeKey: nil) } }
         return events
     }

@@ -6,16 +6,17 @@ import SQLiteKit
 /// The embedded default: one SQLite file in WAL mode, one writer at a time.
 ///
 /// SQLite allows a single writer; rather than meet `SQLITE_BUSY` under load, every transaction takes
-/// a fair lock on the one connection. Tenant scoping is enforced by the queries themselves.
+/// a fair lock on the one connection, whose statements run inline (`DirectSQLite`) so the lock is held for
+/// microseconds per statement. Tenant scoping is enforced by the queries themselves.
 final class SQLiteBackend: SQLBackend {
     let name = "sqlite"
     let isPostgres = false
-    private let connection: SQLiteConnection
+    private let connection: DirectSQLite
     private let lock = AsyncLock()
     private let logger: Logger
     private let metrics = DatabaseMetrics(backend: "sqlite", poolSize: 1)
 
-    private init(connection: SQLiteConnection, logger: Logger) {
+    private init(connection: DirectSQLite, logger: Logger) {
         self.connection = connection
         self.logger = logger
     }
@@ -24,8 +25,8 @@ final class SQLiteBackend: SQLBackend {
     static func open(path: String, logger: Logger) async throws -> SQLiteBackend {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-        let db = connection.sql(queryLogLevel: nil)
+        let connection = try DirectSQLite(path: path)
+        let db = DirectSQLDatabase(connection: connection, logger: logger)
         _ = try await db.raw("PRAGMA journal_mode = WAL").all()
         try await db.exec("PRAGMA synchronous = NORMAL")
         try await db.exec("PRAGMA foreign_keys = ON")
@@ -35,7 +36,7 @@ final class SQLiteBackend: SQLBackend {
 
     func transaction<T: Sendable>(tenant: UUID?, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
         try await metrics.measure { try await lock.withLock {
-            let db = connection.sql(queryLogLevel: nil)
+            let db = DirectSQLDatabase(connection: connection, logger: logger)
             try await db.exec("BEGIN IMMEDIATE")
             do {
                 let result = try await body(db)
@@ -49,6 +50,6 @@ final class SQLiteBackend: SQLBackend {
     }
 
     func shutdown() async throws {
-        try await connection.close()
+        connection.close()
     }
 }
