@@ -28,11 +28,14 @@ final class PostgresBackend: SQLBackend {
             try await connection.query("BEGIN", logger: logger)
             do {
                 if let tenant {
-                    if let role = restrictedRole.current {
-                        try await connection.query(PostgresQuery(unsafeSQL: "SET LOCAL ROLE \(role)"), logger: logger)
-                    }
+                    // One round trip for both: `set_config('role', …, true)` is SET LOCAL ROLE (as PostgREST does it).
                     let tenantText = tenant.uuidString.lowercased()
-                    try await connection.query("SELECT set_config('app.tenant_id', \(tenantText), true)", logger: logger)
+                    if let role = restrictedRole.current {
+                        try await connection.query("SELECT set_config('role', \(role), true), set_config('app.tenant_id', \(tenantText), true)",
+                                                   logger: logger)
+                    } else {
+                        try await connection.query("SELECT set_config('app.tenant_id', \(tenantText), true)", logger: logger)
+                    }
                 }
                 let result = try await body(connection.sql(queryLogLevel: nil))
                 try await connection.query("COMMIT", logger: logger)
