@@ -52,7 +52,7 @@ extension Catalogue {
             where other.id != conversation.id {
                 let last = try await ctx.tx.inbox.recentMessages(conversationId: other.id, limit: 4).filter { !$0.1.isInternal }
                 items.append(conversationJSON(other).setting("channel", .string(other.channel.rawValue))
-                    .setting("startedAt", .string(ISO8601DateFormatter().string(from: other.createdAt)))
+                    .setting("startedAt", .string(JSONCoding.rfc3339(other.createdAt)))
                     .setting("escalationReason", other.escalationReason.map { .string($0.rawValue) } ?? .null)
                     .setting("lastMessages", .array(last.map { ["sender": .string($0.1.sender.rawValue), "text": .string($0.1.text)] })))
             }

@@ -19,23 +19,14 @@ extension Catalogue {
             guard let found = try await ctx.tx.contacts.find(id) else { throw CopilotoError.notFound(resource: "contact") }
             return found
         }
-        @Sendable func changed(_ params: JSONValue, _ old: Contact) -> (Contact, [ActionPreview.Change]) {
+        @Sendable func changed(_ params: JSONValue, _ old: Contact) throws -> (Contact, [ActionPreview.Change]) {
             var new = old
-            var changes: [ActionPreview.Change] = []
-            for (key, path) in [("name", \Contact.name)] as [(String, WritableKeyPath<Contact, String>)] {
-                if let value = params.string(key), value != old[keyPath: path] {
-                    changes.append(.init(field: key, before: .string(old[keyPath: path]), after: .string(value)))
-                    new[keyPath: path] = value
-                }
-            }
-            for (key, path) in [("email", \Contact.email), ("phone", \Contact.phone), ("position", \Contact.position)]
-                as [(String, WritableKeyPath<Contact, String?>)] {
-                if let value = params.string(key), value != old[keyPath: path] {
-                    changes.append(.init(field: key, before: old[keyPath: path].map(JSONValue.string) ?? .null, after: .string(value)))
-                    new[keyPath: path] = value
-                }
-            }
-            return (new, changes)
+            if let name = params.string("name") { new.name = name }
+            if let email = params.string("email") { new.email = email }
+            if let phone = params.string("phone") { new.phone = phone }
+            if let position = params.string("position") { new.position = position }
+            return (new, PreviewText.changes(from: try JSONCoding.value(old), to: try JSONCoding.value(new),
+                                             fields: ["name", "email", "phone", "position"]))
         }
         var definition = ActionDefinition(
             name: "updateContact", title: LocalizedText("Atualizar contato", "Update contact"),
@@ -44,10 +35,10 @@ extension Catalogue {
             parameters: Schema.object(fields.merging(conversationParam) { a, _ in a }), risk: .write,
             preview: { params, ctx in
                 let old = try await contact(params, ctx)
-                return ActionPreview(summary: pt(ctx, "Atualizar o contato \(old.name)", "Update contact \(old.name)"), changes: changed(params, old).1)
+                return ActionPreview(summary: pt(ctx, "Atualizar o contato \(old.name)", "Update contact \(old.name)"), changes: try changed(params, old).1)
             },
             execute: { params, ctx in
-                var (new, _) = changed(params, try await contact(params, ctx))
+                var (new, _) = try changed(params, try await contact(params, ctx))
                 new.updatedAt = ctx.now
                 try await ctx.tx.contacts.update(new)
                 return ["contactId": .string(new.id.uuidString.lowercased()), "name": .string(new.name),
@@ -92,7 +83,7 @@ extension Catalogue {
                                   customerId: contact?.customerId, assigneeId: assignee ?? conversation.assignedUserId, dueAt: due, createdAt: ctx.now)
             try await ctx.tx.agenda.insert(item)
             return ["activityId": .string(item.id.uuidString.lowercased()), "title": .string(title),
-                    "dueAt": due.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null]
+                    "dueAt": due.map { .string(JSONCoding.rfc3339($0)) } ?? .null]
         })
 
     static let moveToStage = conversationTool(
@@ -117,9 +108,9 @@ extension Catalogue {
                      "inHours": Schema.integer("Daqui a quantas horas", minimum: 1, maximum: 720)],
         required: ["text"],
         summary: { params, _, ctx in
-            let when = followUpTime(params, ctx.now)
-            return pt(ctx, "Enviar \"\(params.string("text") ?? "")\" em \(LocalCalendarText.short(when, ctx)) se o cliente não responder",
-                      "Send \"\(params.string("text") ?? "")\" at \(LocalCalendarText.short(when, ctx)) unless the customer writes")
+            let when = LocalCalendarText.short(followUpTime(params, ctx.now), ctx, zone: try await ctx.tx.settings().timeZone)
+            return pt(ctx, "Enviar \"\(params.string("text") ?? "")\" em \(when) se o cliente não responder",
+                      "Send \"\(params.string("text") ?? "")\" at \(when) unless the customer writes")
         },
         execute: { params, conversation, ctx in
             let when = followUpTime(params, ctx.now)
@@ -127,7 +118,7 @@ extension Catalogue {
             let isAI = ctx.identity.isAIAgent
             try await InboxOperations.scheduleFollowUp(conversation.id, text: params.string("text") ?? "", at: when, by: ctx.identity.user.id,
                                                        sender: isAI ? .aiAgent : .agent, in: ctx.tx, now: ctx.now)
-            return ["conversationId": .string(conversation.id.uuidString.lowercased()), "at": .string(ISO8601DateFormatter().string(from: when))]
+            return ["conversationId": .string(conversation.id.uuidString.lowercased()), "at": .string(JSONCoding.rfc3339(when))]
         })
 
     static func followUpTime(_ params: JSONValue, _ now: Date) -> Date {
@@ -136,12 +127,12 @@ extension Catalogue {
     }
 }
 
-/// Short local date and time for previews ("21/11 14:30").
+/// Short date and time in the store's zone for previews ("21/11 14:30").
 enum LocalCalendarText {
-    static func short(_ date: Date, _ ctx: ActionContext) -> String {
+    static func short(_ date: Date, _ ctx: ActionContext, zone: TimeZone) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: ctx.language == .en ? "en_US_POSIX" : "pt_BR")
-        formatter.timeZone = TimeZone(identifier: "America/Sao_Paulo")
+        formatter.timeZone = zone
         formatter.dateFormat = ctx.language == .en ? "MM/dd HH:mm" : "dd/MM HH:mm"
         return formatter.string(from: date)
     }

@@ -59,9 +59,7 @@ struct AgentReply: Sendable {
             case .toolCompleted(_, let name, let ok, let output):
                 if !ok { outcome.failedTools += 1 }
                 if name == "search_kb", ok, output["found"] == .bool(true) { outcome.grounded = true }
-                if ok, actions.registry.definition(name)?.conversationScoped == true, actions.registry.definition(name)?.risk != .read {
-                    outcome.changes.append(name)
-                }
+                if ok, let tool = actions.registry.definition(name), tool.conversationScoped, tool.risk != .read { outcome.changes.append(name) }
             case .failed(_, let message): throw AgentReplyError.failed(message)
             default: break
             }

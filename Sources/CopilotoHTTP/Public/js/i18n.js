@@ -1,8 +1,5 @@
 // i18n.js — pt-BR (default) and English texts; the chosen language is remembered and sent as Accept-Language.
 import { STRINGS } from './strings.js';
-import { INBOX_STRINGS } from './strings-inbox.js';
-
-for (const lang of Object.keys(INBOX_STRINGS)) Object.assign(STRINGS[lang], INBOX_STRINGS[lang]);
 
 const KEY = 'copiloto.lang';
 

@@ -1,5 +1,6 @@
 // strings.js — the UI texts, one table per language (keys are shared; pt-BR is the reference).
 import { COPILOT_STRINGS } from './copilot-strings.js';
+import { INBOX_STRINGS } from './inbox-strings.js';
 
 export const STRINGS = {
   'pt-BR': {
@@ -242,5 +243,4 @@ export const STRINGS = {
   },
 };
 
-Object.assign(STRINGS['pt-BR'], COPILOT_STRINGS['pt-BR']);
-Object.assign(STRINGS.en, COPILOT_STRINGS.en);
+for (const extra of [COPILOT_STRINGS, INBOX_STRINGS]) for (const lang of Object.keys(STRINGS)) Object.assign(STRINGS[lang], extra[lang]);

@@ -1,4 +1,4 @@
-// strings-inbox.js — texts of the inbox's distribution settings, notes, funnels and the agents' analytics.
+// inbox-strings.js — texts of the inbox's distribution settings, notes, funnels and the agents' analytics.
 export const INBOX_STRINGS = {
   'pt-BR': {
     'inbox.note': 'Nota interna (só a equipe vê)', 'inbox.notePlaceholder': 'Escreva uma nota para a equipe…', 'inbox.noteBadge': 'Nota interna',
