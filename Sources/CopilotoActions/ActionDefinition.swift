@@ -98,4 +98,9 @@ public struct ActionDefinition: Sendable {
     public func allows(_ role: Role, in matrix: PermissionMatrix) -> Bool {
         roles.map { $0.contains(role) } ?? matrix.allows(role, name)
     }
+
+    /// True when the identity's role and every role capping its API token may run this action.
+    public func allows(_ identity: Identity, in matrix: PermissionMatrix) -> Bool {
+        ([identity.role] + identity.ceilings).allSatisfy { allows($0, in: matrix) }
+    }
 }

@@ -15,6 +15,7 @@ extension ActionService {
         let now = clock()
         let start = ContinuousClock.now
         try await requirePermission(identity, definition, allowed, params: params, sessionId: sessionId, pendingId: nil, now: now)
+        try await requireScope(identity, definition.risk == .read ? .read : .propose, definition.name, params, sessionId, nil, now)
         try SchemaValidator.validate(params, against: definition.parameters)
         do {
             if definition.risk == .read, definition.isExternal {
@@ -36,7 +37,8 @@ extension ActionService {
                     id: id, tenantId: identity.tenantId, userId: identity.user.id, sessionId: sessionId, action: definition.name,
                     params: canonical, preview: try JSONCoding.value(preview), risk: definition.risk,
                     digest: signer.digest(tenantId: identity.tenantId, action: definition.name, pendingId: id, params: canonical),
-                    createdAt: now, expiresAt: now.addingTimeInterval(pendingLifetime))
+                    createdAt: now, expiresAt: now.addingTimeInterval(pendingLifetime),
+                    origin: Self.origin(identity, sessionId), originName: identity.tokenName ?? (identity.isAIAgent ? identity.user.name : nil))
                 try await tx.pendingActions.insert(pending)
                 return .pending(pending)
             }
@@ -59,6 +61,7 @@ extension ActionService {
         let (definition, allowed) = try await resolve(pending.action, identity)
         try await requirePermission(identity, definition, allowed, params: pending.params, sessionId: pending.sessionId,
                                     pendingId: pending.id, now: now)
+        try await requireScope(identity, .confirm, definition.name, pending.params, pending.sessionId, pending.id, now)
         do {
             let outcome = try await store.withTenant(identity.tenantId) { tx -> Result<JSONValue, CopilotoError>? in
                 if let refusal = try await claim(identity, pending, tx, now, start) { return refusal }
@@ -114,15 +117,18 @@ extension ActionService {
         try await tx.audit.append(record)
     }
 
-    /// Cancels a pending action (its creator, or anyone allowed to run it). Final.
+    /// Cancels a pending action (its creator, or anyone allowed to run it — for an API token, only with `confirm`:
+    /// refusing someone else's proposal is an approval decision too). Final.
     public func cancel(_ identity: Identity, pendingId: UUID) async throws {
         let now = clock()
         let start = ContinuousClock.now
         let outcome: Result<Void, CopilotoError> = try await store.withTenant(identity.tenantId) { tx in
             guard let pending = try await tx.pendingActions.find(pendingId) else { return .failure(.notFound(resource: "pending_actions")) }
             let matrix = try await authorizer.matrix(in: tx)
-            let allowed = registry.definition(pending.action)?.allows(identity.role, in: matrix) ?? (identity.role == .owner)
-            guard pending.userId == identity.user.id || allowed else { return .failure(.forbidden(action: pending.action)) }
+            let allowed = registry.definition(pending.action)?.allows(identity, in: matrix) ?? (identity.role == .owner)
+            guard pending.userId == identity.user.id || (allowed && identity.has(.confirm)) else {
+                return .failure(.forbidden(action: pending.action))
+            }
             guard try await tx.pendingActions.claim(pending.id, by: identity.user.id) else {
                 let current = try await tx.pendingActions.find(pendingId)
                 return current?.status == .cancelled ? .success(()) : .failure(.conflict(reason: .actionFinished))
@@ -141,6 +147,25 @@ extension ActionService {
             await record(entry(identity, definition.name, sessionId, pendingId, params, nil, .denied, ContinuousClock.now, now))
             throw CopilotoError.forbidden(action: definition.name)
         }
+    }
+
+    /// Throws 403 (after auditing the denial) when the caller's API token lacks `scope`. Every confirmation path
+    /// (REST, the assistant's "sim", the approvals list) comes through `confirm`, so a token without `confirm` never
+    /// approves anything — its proposals wait for a signed-in person or a token an owner granted `confirm`.
+    private func requireScope(_ identity: Identity, _ scope: TokenScope, _ action: String, _ params: JSONValue, _ sessionId: UUID?,
+                              _ pendingId: UUID?, _ now: Date) async throws {
+        guard identity.has(scope) else {
+            await record(entry(identity, action, sessionId, pendingId, params, ["error": "scope_missing", "scope": .string(scope.rawValue)],
+                               .denied, ContinuousClock.now, now))
+            throw CopilotoError.scopeMissing(scope)
+        }
+    }
+
+    /// Where a proposal comes from: an integration's token, an AI agent, the assistant (a chat session) or a person.
+    static func origin(_ identity: Identity, _ sessionId: UUID?) -> PendingAction.Origin {
+        if identity.kind == .api { return .integration }
+        if identity.isAIAgent { return .aiAgent }
+        return sessionId == nil ? .person : .assistant
     }
 
     func entry(_ identity: Identity, _ action: String, _ sessionId: UUID?, _ pendingId: UUID?, _ input: JSONValue,

@@ -33,7 +33,7 @@ public struct ActionService: Sendable {
             (try await authorizer.matrix(in: tx), try await tx.tools.list())
         }
         let custom = tools.map { ToolActions.definition($0, allowlist: [], runner: runner) }
-        return (registry.all + custom).filter { $0.allows(identity.role, in: matrix) }.map { definition in
+        return (registry.all + custom).filter { $0.allows(identity, in: matrix) }.map { definition in
             ActionSummary(name: definition.name, aliases: definition.aliases, title: definition.title.text(language),
                           description: definition.description.text(language), risk: definition.risk,
                           parameters: definition.parameters,
@@ -54,10 +54,10 @@ public struct ActionService: Sendable {
     func resolve(_ name: String, _ identity: Identity) async throws -> (ActionDefinition, allowed: Bool) {
         try await store.withTenant(identity.tenantId) { tx in
             let matrix = try await authorizer.matrix(in: tx)
-            if let definition = registry.definition(name) { return (definition, definition.allows(identity.role, in: matrix)) }
+            if let definition = registry.definition(name) { return (definition, definition.allows(identity, in: matrix)) }
             guard let tool = try await tx.tools.find(name: name) else { throw CopilotoError.notFound(resource: "actions") }
             let definition = ToolActions.definition(tool, allowlist: try await tx.tools.allowlist(), runner: runner)
-            return (definition, definition.allows(identity.role, in: matrix))
+            return (definition, definition.allows(identity, in: matrix))
         }
     }
 

@@ -73,6 +73,7 @@ extension AgentRunner {
         switch error {
         case .invalid(let fields): fields.map { "\($0.field): \($0.message(language))" }.joined(separator: "; ")
         case .forbidden: MessageKey.forbidden.text(language)
+        case .scopeMissing: MessageKey.tokenScopeMissing.text(language)
         case .notFound: MessageKey.notFound.text(language)
         case .conflict(let reason): reason.text(language)
         default: MessageKey.unprocessable.text(language)

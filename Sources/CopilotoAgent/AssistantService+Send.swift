@@ -21,7 +21,7 @@ extension AssistantService {
         let (context, zone) = try await store.withTenant(identity.tenantId) { tx -> (PromptContext, TimeZone) in
             try await tx.assistant.append(AssistantMessage(sessionId: sessionId, role: "user", content: content, createdAt: now))
             let matrix = try await authorizer.matrix(in: tx)
-            var context = PromptContext(mentions: try await PromptContext.expand(mentions, in: tx) { matrix.allows(identity.role, $0) })
+            var context = PromptContext(mentions: try await PromptContext.expand(mentions, in: tx) { matrix.allows(identity, $0) })
             context.apply(page: pageContext, enabled: contextEnabled)
             return (context, try await tx.settings().timeZone)
         }
@@ -111,6 +111,10 @@ extension AssistantService {
             } catch CopilotoError.forbidden {
                 emit(.actionResolved(pendingActionId: pendingId, status: "denied", result: nil))
                 text = MessageKey.forbidden.text(language)
+            } catch CopilotoError.scopeMissing {
+                // An API token without `confirm` cannot approve in chat either; a signed-in person must.
+                emit(.actionResolved(pendingActionId: pendingId, status: "denied", result: nil))
+                text = MessageKey.tokenScopeMissing.text(language)
             } catch CopilotoError.conflict(let reason) {
                 emit(.actionResolved(pendingActionId: pendingId, status: "failed", result: nil))
                 text = reason.text(language)

@@ -64,6 +64,7 @@ public struct InsightApplier: Sendable {
         switch error {
         case .invalid(let fields): fields.map { "\($0.field): \($0.message(language))" }.joined(separator: " ")
         case .forbidden: MessageKey.forbidden.text(language)
+        case .scopeMissing: MessageKey.tokenScopeMissing.text(language)
         case .notFound: MessageKey.notFound.text(language)
         default: MessageKey.actionFailed.text(language)
         }

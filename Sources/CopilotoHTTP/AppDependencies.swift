@@ -37,6 +37,8 @@ public struct AppDependencies: Sendable {
     public let whatsapp: WhatsAppConfig
     /// Each tenant's Meta channel accounts (verify token, app secret, access token), over the server's defaults.
     public let channels: ChannelAccountService
+    /// Signs and checks web-chat visitor tokens.
+    public let visitorTokens: VisitorTokens
     /// Messages per web-chat visitor and address per minute.
     public let webchatLimiter: LoginRateLimiter
     /// The background job handlers by type (AI replies, sends).
@@ -64,6 +66,7 @@ public struct AppDependencies: Sendable {
         self.jobLease = ProcessInfo.processInfo.environment["COPILOTO_JOB_LEASE_SECONDS"].flatMap(TimeInterval.init) ?? 60
         self.whatsapp = whatsapp
         self.webchatLimiter = webchatLimiter
+        self.visitorTokens = VisitorTokens(secret: secret)
         let retriever = KnowledgeRetriever(embedder: embedder)
         self.maxDocumentBytes = maxDocumentBytes
         self.sseHeartbeat = sseHeartbeat

@@ -24,7 +24,7 @@ public func buildRouter(_ deps: AppDependencies, recorder: RouteRecorder = Route
         prefix: "/v1/channels/webchat", recorder: recorder))
 
     let api = RouteBuilder(methods: router.group("v1").add(middleware: AuthMiddleware(auth: deps.auth)),
-                           prefix: "/v1", recorder: recorder)
+                           prefix: "/v1", recorder: recorder, authenticated: true)
     AuthRoutes(deps: deps).register(on: api)
     SettingsRoutes(deps: deps).register(on: api)
     UserRoutes(deps: deps).register(on: api)

@@ -70,6 +70,7 @@ public struct MCPBridge: Sendable {
     static func describe(_ error: any Error, _ language: Language) -> String {
         switch error {
         case CopilotoError.forbidden: MessageKey.forbidden.text(language)
+        case CopilotoError.scopeMissing: MessageKey.tokenScopeMissing.text(language)
         case CopilotoError.notFound: MessageKey.notFound.text(language)
         case CopilotoError.invalid(let fields):
             MessageKey.invalidRequest.text(language) + " " + fields.map { "\($0.field): \($0.message(language))" }.joined(separator: "; ")

@@ -22,11 +22,14 @@ struct WebchatWidgetTests {
             #expect(options.headers[.accessControlAllowOrigin] == "*")
             #expect(options.headers[.accessControlAllowMethods]?.contains("POST") == true)
             #expect(options.headers[.accessControlAllowHeaders]?.lowercased().contains("content-type") == true)
+            #expect(options.headers[.accessControlAllowHeaders]?.lowercased().contains("x-visitor-token") == true)
+            #expect(script.text.contains("X-Visitor-Token"))
             var post: HTTPFields = [.contentType: "application/json"]
             post[.origin] = "https://loja.exemplo.com.br"
             let sent = try await api.raw(.post, "/v1/channels/webchat/demo/messages", headers: post,
                                          Data(#"{"visitorId":"v-cors","messageId":"1","text":"oi"}"#.utf8))
             #expect(sent.status == 202)
+            #expect(sent.json.string("visitorToken")?.hasPrefix("v1.") == true)
             #expect(sent.headers[.accessControlAllowOrigin] == "*")
             let team = try await api.raw(.get, "/v1/conversations", headers: [.origin: "https://loja.exemplo.com.br"])
             #expect(team.headers[.accessControlAllowOrigin] == nil)

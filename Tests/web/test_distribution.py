@@ -3,7 +3,7 @@ availability, and the agents' analytics charts."""
 import uuid
 
 from conftest import api, token_for
-from test_inbox import ensure_agent, webchat
+from test_inbox import VISITOR_TOKENS, ensure_agent, webchat
 
 
 def open_conversation(b, visitor):
@@ -24,7 +24,8 @@ def test_note_and_stage_from_the_thread(browser):
     b.css("[data-reply] textarea").send_keys("Cliente de atacado: oferecer tabela B")
     b.css("[data-reply] button[type=submit]").click()
     b.wait().until(lambda d: d.find_elements("css selector", "[data-messages] [data-sender='note']"))
-    status, thread = api("GET", f"/v1/channels/webchat/demo/messages?visitorId={visitor}", None)
+    status, thread = api("GET", f"/v1/channels/webchat/demo/messages?visitorId={visitor}&visitorToken={VISITOR_TOKENS[visitor]}", None)
+    assert api("GET", f"/v1/channels/webchat/demo/messages?visitorId={visitor}", None)[0] == 401
     assert status == 200 and all("atacado" not in m["text"] for m in thread["items"])
     from selenium.webdriver.support.ui import Select
     Select(b.css("[data-stage]")).select_by_value("Vendas|Proposta")

@@ -17,10 +17,17 @@ def ensure_agent(token):
     return agent["id"]
 
 
+# The signed visitor token each visitor got with their first message (the widget keeps it in localStorage).
+VISITOR_TOKENS = {}
+
+
 def webchat(visitor, text):
-    status, body = api("POST", "/v1/channels/webchat/demo/messages", None,
-                       {"visitorId": visitor, "name": "Visitante", "messageId": uuid.uuid4().hex, "text": text})
+    body = {"visitorId": visitor, "name": "Visitante", "messageId": uuid.uuid4().hex, "text": text}
+    if visitor in VISITOR_TOKENS:
+        body["visitorToken"] = VISITOR_TOKENS[visitor]
+    status, body = api("POST", "/v1/channels/webchat/demo/messages", None, body)
     assert status in (200, 202), body
+    VISITOR_TOKENS[visitor] = body["visitorToken"]
 
 
 def test_ai_answers_then_a_person_takes_over(browser):

@@ -28,10 +28,32 @@ public struct PendingAction: Sendable, Equatable, Codable, Identifiable {
     public var createdAt: Date
     public var expiresAt: Date
     public var finishedAt: Date?
+    /// Who proposed it; integrations' and AI agents' proposals wait in the approvals list.
+    public var origin: Origin
+    /// The API token's or AI agent's name, when the origin has one.
+    public var originName: String?
+
+    /// Where a pending action came from.
+    public enum Origin: String, Sendable, Codable, CaseIterable {
+        /// A signed-in person preparing it directly.
+        case person
+        /// The team assistant, in a person's chat session.
+        case assistant
+        /// An outside integration through an API token (REST or MCP).
+        case integration
+        /// A customer-facing AI agent.
+        case aiAgent
+
+        /// The origins whose proposals a person approves in the approvals list.
+        public static let needsApproval: [Origin] = [.integration, .aiAgent]
+    }
 
     public init(id: UUID = UUID(), tenantId: UUID, userId: UUID, sessionId: UUID?, action: String, params: JSONValue,
                 preview: JSONValue, risk: ActionRisk, digest: String, status: Status = .pending, result: JSONValue? = nil,
-                confirmedBy: UUID? = nil, createdAt: Date, expiresAt: Date, finishedAt: Date? = nil) {
+                confirmedBy: UUID? = nil, createdAt: Date, expiresAt: Date, finishedAt: Date? = nil,
+                origin: Origin = .person, originName: String? = nil) {
+        self.origin = origin
+        self.originName = originName
         self.id = id
         self.tenantId = tenantId
         self.userId = userId

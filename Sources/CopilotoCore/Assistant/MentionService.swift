@@ -26,7 +26,7 @@ public struct MentionService: Sendable {
         return try await store.withTenant(identity.tenantId) { tx in
             let matrix = try await authorizer.matrix(in: tx)
             var items: [JSONValue] = []
-            for kind in wanted where Self.readPermission[kind].map({ matrix.allows(identity.role, $0) }) ?? true {
+            for kind in wanted where Self.readPermission[kind].map({ matrix.allows(identity, $0) }) ?? true {
                 items += try await Self.find(kind, text, size, tx)
                 if items.count >= size { break }
             }

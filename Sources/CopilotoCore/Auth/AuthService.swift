@@ -50,23 +50,6 @@ public struct AuthService: Sendable {
         return identity
     }
 
-    /// Creates a long-lived API token for a user of the caller's tenant (admins and owners).
-    public func createAPIToken(by identity: Identity, name: String, userId: UUID?, expiresAt: Date?,
-                               authorizer: Authorizer) async throws -> (token: String, record: APIToken) {
-        let target = try await store.withTenant(identity.tenantId) { tx -> User in
-            try await authorizer.require(identity, "manageApiTokens", in: tx)
-            guard let user = try await tx.users.find(userId ?? identity.user.id) else {
-                throw CopilotoError.invalid([FieldError(field: "userId", code: .notFound)])
-            }
-            return user
-        }
-        let record = APIToken(tenantId: target.tenantId, userId: target.id, kind: .api, name: name,
-                              createdAt: clock(), expiresAt: expiresAt)
-        let secret = tokens.newSecret()
-        try await store.system.createToken(record, secretHash: tokens.digest(secret))
-        return (secret, record)
-    }
-
     /// Revokes the token the identity is using (logout).
     public func logout(_ identity: Identity) async throws {
         _ = try await store.system.revokeToken(id: identity.tokenId, tenantId: identity.tenantId)

@@ -15,9 +15,9 @@ public struct Authorizer: Sendable {
         return matrix
     }
 
-    /// Throws `forbidden` unless the identity's role may run `action` in its tenant.
+    /// Throws `forbidden` unless the identity's role (and every role capping its API token) may run `action` in its tenant.
     public func require(_ identity: Identity, _ action: String, in store: any TenantStore) async throws {
-        guard try await matrix(in: store).allows(identity.role, action) else {
+        guard try await matrix(in: store).allows(identity, action) else {
             throw CopilotoError.forbidden(action: PermissionMatrix.canonicalName(action))
         }
     }

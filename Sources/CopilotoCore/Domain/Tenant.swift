@@ -76,12 +76,26 @@ public struct Identity: Sendable, Equatable {
     public var user: User
     /// The token's id, so it can be revoked (logout).
     public var tokenId: UUID
+    /// A signed-in person (`session`) or an integration's API token (`api`).
+    public var kind: APIToken.Kind
+    /// The API token's scopes; sessions ignore them (they have all).
+    public var scopes: [TokenScope]
+    /// Roles whose permissions also bound this caller: for an API token minted by someone else, the minter's role at
+    /// mint time and now. Empty for sessions and self-minted tokens.
+    public var ceilings: [Role]
+    /// The API token's name, shown as the origin of what it proposes.
+    public var tokenName: String?
     public var tenantId: UUID { user.tenantId }
     public var role: Role { user.role }
 
-    public init(user: User, tokenId: UUID) {
+    public init(user: User, tokenId: UUID, kind: APIToken.Kind = .session, scopes: [TokenScope] = TokenScope.allCases,
+                ceilings: [Role] = [], tokenName: String? = nil) {
         self.user = user
         self.tokenId = tokenId
+        self.kind = kind
+        self.scopes = scopes
+        self.ceilings = ceilings
+        self.tokenName = tokenName
     }
 }
 
@@ -97,9 +111,18 @@ public struct APIToken: Sendable, Equatable, Codable, Identifiable {
     public var createdAt: Date
     public var expiresAt: Date?
     public var lastUsedAt: Date?
+    /// What the token may do (API tokens); `read,propose` unless an owner granted more.
+    public var scopes: [TokenScope]
+    /// Who minted it, and that person's role then; the token never does more than they could.
+    public var createdBy: UUID?
+    public var createdByRole: Role?
 
     public init(id: UUID = UUID(), tenantId: UUID, userId: UUID, kind: Kind, name: String,
-                createdAt: Date = Date(), expiresAt: Date? = nil, lastUsedAt: Date? = nil) {
+                createdAt: Date = Date(), expiresAt: Date? = nil, lastUsedAt: Date? = nil,
+                scopes: [TokenScope] = TokenScope.defaults, createdBy: UUID? = nil, createdByRole: Role? = nil) {
+        self.scopes = scopes
+        self.createdBy = createdBy
+        self.createdByRole = createdByRole
         self.id = id
         self.tenantId = tenantId
         self.userId = userId

@@ -78,6 +78,13 @@ public enum SendJob {
 }
 
 extension InboxService {
+    /// True when this web-chat visitor already has a conversation (open or closed).
+    public func hasVisitorThread(tenantId: UUID, visitorId: String) async throws -> Bool {
+        try await store.withTenant(tenantId) { tx in
+            try await tx.inbox.latestConversation(channel: .webchat, externalContact: visitorId, includeClosed: true) != nil
+        }
+    }
+
     /// The web-chat visitor's own thread (what the widget shows): messages of their open conversation after `seq`,
     /// without internal system notes.
     public func visitorThread(tenantId: UUID, visitorId: String, after seq: Int) async throws -> [(Int, InboxMessage)] {

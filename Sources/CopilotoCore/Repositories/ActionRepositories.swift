@@ -8,6 +8,8 @@ public protocol PendingActionRepository: Sendable {
     func claim(_ id: UUID, by userId: UUID) async throws -> Bool
     /// Stores the final status and result.
     func finish(_ id: UUID, status: PendingAction.Status, result: JSONValue?, at: Date) async throws
+    /// Still-pending, unexpired proposals from these origins, oldest first.
+    func awaiting(origins: [PendingAction.Origin], now: Date, limit: Int) async throws -> [PendingAction]
 }
 
 /// The append-only audit log of one tenant.

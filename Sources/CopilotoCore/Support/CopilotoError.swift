@@ -8,6 +8,8 @@ public enum CopilotoError: Error, Sendable, Equatable {
     case unauthenticated
     /// The caller's role may not do this.
     case forbidden(action: String?)
+    /// The caller's API token lacks the scope this needs (403 with `details.scope`).
+    case scopeMissing(TokenScope)
     /// Nothing with that id exists for this tenant (also used for other tenants' ids).
     case notFound(resource: String)
     /// The request conflicts with the current state (duplicate, still referenced…).

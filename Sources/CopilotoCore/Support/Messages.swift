@@ -9,6 +9,7 @@ public enum MessageKey: String, Sendable, Equatable, Codable {
     case documentTooLarge, pdfUnreadable, approvalMismatch, actionCancelled, actionFailed, actionFinished, noContactForChannel, actionRunning
     case notInDistributionPool
     case templateInstalled, insightDecided, copilotWithoutFields
+    case tokenScopeMissing
 
     /// The text of this message in the given language.
     public func text(_ language: Language) -> String {
@@ -20,6 +21,8 @@ public enum MessageKey: String, Sendable, Equatable, Codable {
         .invalidRequest: ("Alguns campos estão inválidos.", "Some fields are invalid."),
         .unauthenticated: ("Você precisa entrar para continuar.", "You need to sign in to continue."),
         .forbidden: ("Seu perfil não tem permissão para isso.", "Your role is not allowed to do that."),
+        .tokenScopeMissing: ("Este token de API não tem permissão para isso; peça a confirmação a uma pessoa no Copiloto.",
+                             "This API token may not do that; ask a person to confirm it in Copiloto."),
         .notFound: ("Não encontramos esse registro.", "We couldn't find that record."),
         .conflict: ("Isso conflita com o estado atual.", "That conflicts with the current state."),
         .expired: ("Isso expirou.", "That has expired."),

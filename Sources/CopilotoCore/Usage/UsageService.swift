@@ -40,7 +40,7 @@ public struct UsageService: Sendable {
             filter.to = toText.map { Self.moment($0, calendar, endOfDay: true) } ?? now.addingTimeInterval(1)
             filter.from = fromText.map { Self.moment($0, calendar, endOfDay: false) } ?? calendar.adding(days: -29, to: calendar.startOfDay(now))
             guard filter.from < filter.to else { throw CopilotoError.invalid([FieldError(field: "from", code: .outOfRange, detail: "from < to")]) }
-            let teamWide = try await authorizer.matrix(in: tx).allows(identity.role, "viewUsage")
+            let teamWide = try await authorizer.matrix(in: tx).allows(identity, "viewUsage")
             if !teamWide {
                 if let asked = filter.userId, asked != identity.user.id { throw CopilotoError.forbidden(action: "viewUsage") }
                 filter.userId = identity.user.id

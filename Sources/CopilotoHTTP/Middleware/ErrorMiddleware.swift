@@ -47,6 +47,10 @@ struct ErrorBody {
             var details = ErrorDetails()
             details.action = action
             return make(.forbidden, "forbidden", .forbidden, language, details)
+        case .scopeMissing(let scope):
+            var details = ErrorDetails()
+            details.scope = scope.rawValue
+            return make(.forbidden, "forbidden", .tokenScopeMissing, language, details)
         case .notFound: return make(.notFound, "not_found", .notFound, language)
         case .conflict(let reason):
             var details = ErrorDetails()
@@ -96,6 +100,8 @@ struct ErrorDetails: Encodable {
     var fields: [String: String]?
     var errors: [FieldErrorBody]?
     var action: String?
+    /// The API token scope that was missing.
+    var scope: String?
     var reason: String?
     var limitBytes: Int?
     var limitCharacters: Int?

@@ -2,7 +2,9 @@
 //   <script src="https://COPILOTO_HOST/widget.js" data-tenant="demo" data-title="Fale com a gente" async></script>
 // A floating button opens a small chat; messages go to POST /v1/channels/webchat/{tenant}/messages and replies are
 // fetched from GET …/messages?visitorId=&after= every few seconds. The visitor id is random and kept in
-// localStorage, so a returning visitor sees their conversation. No cookies, no third-party code.
+// localStorage, so a returning visitor sees their conversation. The first message's answer carries a signed visitor
+// token, kept beside the id and sent as X-Visitor-Token on every later read and write (the id alone gets 401).
+// No cookies, no third-party code.
 (() => {
   const script = document.currentScript;
   if (!script) return;
@@ -18,11 +20,17 @@
           close: 'Close', failed: 'Could not send. Please try again.' },
   }[lang];
   const key = `copiloto-visitor-${tenant}`;
+  const tokenKey = `copiloto-visitor-token-${tenant}`;
   let visitor = localStorage.getItem(key);
-  if (!visitor) {
+  let token = localStorage.getItem(tokenKey);
+  function newVisitor() {
     visitor = (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(16).slice(2)}`);
+    token = null;
     localStorage.setItem(key, visitor);
+    localStorage.removeItem(tokenKey);
   }
+  if (!visitor) newVisitor();
+  const auth = () => (token ? { 'X-Visitor-Token': token } : {});
   let after = 0;
   let timer = null;
 
@@ -69,8 +77,9 @@
   }
 
   async function poll() {
+    if (!token) return; // no conversation yet
     try {
-      const res = await fetch(`${endpoint}?visitorId=${encodeURIComponent(visitor)}&after=${after}`);
+      const res = await fetch(`${endpoint}?visitorId=${encodeURIComponent(visitor)}&after=${after}`, { headers: auth() });
       if (res.ok) {
         const body = await res.json();
         for (const message of body.items) { add(message); after = Math.max(after, message.seq); }
@@ -95,12 +104,17 @@
     if (!value) return;
     input.value = '';
     error.hidden = true;
+    const send = () => fetch(endpoint, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', ...auth() },
+      body: JSON.stringify({ visitorId: visitor, messageId: `${Date.now()}-${Math.random().toString(16).slice(2)}`, text: value }),
+    });
     try {
-      const res = await fetch(endpoint, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ visitorId: visitor, messageId: `${Date.now()}-${Math.random().toString(16).slice(2)}`, text: value }),
-      });
+      let res = await send();
+      // A thread started before visitor tokens existed cannot be reopened by its id alone: start a fresh one.
+      if (res.status === 401) { newVisitor(); after = 0; list.replaceChildren(); res = await send(); }
       if (!res.ok) throw new Error(String(res.status));
+      const body = await res.json();
+      if (body.visitorToken) { token = body.visitorToken; localStorage.setItem(tokenKey, token); }
       await poll();
     } catch {
       error.textContent = text.failed;

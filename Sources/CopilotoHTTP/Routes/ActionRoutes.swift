@@ -31,6 +31,10 @@ struct ActionRoutes {
             let result = try await actions.confirm(identity, pendingId: id, language: context.language)
             return try JSONResponse.make(PreparedBody(status: "executed", result: result, pendingAction: nil))
         }
+        group.get("pending-actions") { _, context -> Response in
+            let items = try await actions.awaitingApproval(try context.requireIdentity())
+            return try JSONResponse.make(["items": items.map(PendingView.init)])
+        }
         group.post("pending-actions/:id/cancel") { _, context -> Response in
             try await actions.cancel(try context.requireIdentity(), pendingId: try context.parameters.id(resource: "pending_actions"))
             return try JSONResponse.make(["status": "cancelled"])
@@ -63,8 +67,17 @@ struct PendingView: Encodable {
     let risk: ActionRisk
     let expiresAt: Date
     let status: PendingAction.Status
+    /// Who proposed it (`person`, `assistant`, `integration`, `aiAgent`), the token's or agent's name, and when.
+    let origin: PendingAction.Origin
+    let originName: String?
+    let userId: UUID
+    let createdAt: Date
 
     init(_ pending: PendingAction) {
+        origin = pending.origin
+        originName = pending.originName
+        userId = pending.userId
+        createdAt = pending.createdAt
         id = pending.id
         action = pending.action
         params = pending.params

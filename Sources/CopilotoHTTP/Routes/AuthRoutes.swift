@@ -38,13 +38,18 @@ struct AuthRoutes {
         }
         group.post("auth/tokens") { request, context -> Response in
             let identity = try context.requireIdentity()
-            var reader = FieldReader(try await request.jsonBody(limit: limit), allowed: ["name", "userId", "expiresAt"])
+            var reader = FieldReader(try await request.jsonBody(limit: limit), allowed: ["name", "userId", "expiresAt", "scopes"])
             let name = reader.string("name", required: true, max: 100)
             let userId = reader.uuid("userId")
             let expiresAt = reader.timestamp("expiresAt")
+            let words = reader.stringList("scopes", maxCount: TokenScope.allCases.count)
+            let scopes = words?.compactMap(TokenScope.init(rawValue:))
+            if let words, scopes?.count != words.count {
+                reader.fail("scopes", .notAllowed, TokenScope.allCases.map(\.rawValue).joined(separator: ", "))
+            }
             try reader.finish()
             let created = try await auth.createAPIToken(by: identity, name: name ?? "", userId: userId, expiresAt: expiresAt,
-                                                        authorizer: authorizer)
+                                                        scopes: scopes, authorizer: authorizer)
             return try JSONResponse.make(CreatedToken(token: created.token, record: created.record), status: .created)
         }
         group.delete("auth/tokens/:id") { _, context -> Response in

@@ -40,12 +40,16 @@ struct ChannelRoutes {
     }
 
     /// The web-chat widget's endpoints, on a group that answers CORS preflights (the widget runs on the store's site).
+    /// A visitor's thread is opened by its signed visitor token (`X-Visitor-Token`, or `visitorToken` in the body or
+    /// query), issued with the reply to the message that starts the conversation; the visitor id alone gets 401.
     func registerWebchat<Methods: RouterMethods>(on router: RouteBuilder<Methods>) where Methods.Context == AppRequestContext {
-        let inbox = deps.inbox, store = deps.store, limiter = deps.webchatLimiter
+        let inbox = deps.inbox, store = deps.store, limiter = deps.webchatLimiter, signer = deps.visitorTokens
         router.methods.on(RouterPath(":tenantSlug/messages"), method: .options) { _, _ -> Response in Response(status: .noContent) }
         router.post(":tenantSlug/messages") { request, context -> Response in
             let tenant = try await Self.tenant(context, store: store)
-            var r = FieldReader(try await request.jsonBody(limit: 64 * 1024), allowed: ["contactId", "visitorId", "name", "text", "messageId"])
+            var r = FieldReader(try await request.jsonBody(limit: 64 * 1024),
+                                allowed: ["contactId", "visitorId", "name", "text", "messageId", "visitorToken"])
+            let presented = request.headers[HTTPField.Name("X-Visitor-Token")!] ?? r.string("visitorToken", max: 200)
             let visitor = r.string("visitorId", max: 100) ?? r.string("contactId", max: 100)
             let name = r.string("name", max: 120)
             let text = r.string("text", required: true, max: 4096)
@@ -53,13 +57,19 @@ struct ChannelRoutes {
             if visitor == nil { r.fail("visitorId", .required) }
             try r.finish()
             guard let visitor, let text, let messageId else { throw CopilotoError.invalid([]) }
+            // A new visitor starts without a token; an existing thread (or any presented token) needs the right one.
+            let started = try await inbox.hasVisitorThread(tenantId: tenant.id, visitorId: visitor)
+            if presented != nil || started {
+                guard signer.isValid(presented, tenantId: tenant.id, visitorId: visitor) else { throw CopilotoError.unauthenticated }
+            }
             let keys = ["webchat:\(tenant.id):\(visitor)", "webchat-ip:\(context.remoteAddress ?? "")"]
             try limiter.check(keys, now: Date())
             limiter.recordFailure(keys, now: Date())
             let inbound = InboundMessage(channel: .webchat, externalContact: visitor, contactName: name, externalId: "webchat:\(visitor):\(messageId)",
                                          text: text, timestamp: Date())
             let result = try await inbox.ingest(tenantId: tenant.id, [inbound])
-            return try JSONResponse.make(WebchatReceipt(accepted: !result.accepted.isEmpty, duplicate: result.duplicates > 0),
+            return try JSONResponse.make(WebchatReceipt(accepted: !result.accepted.isEmpty, duplicate: result.duplicates > 0,
+                                                        visitorToken: signer.token(tenantId: tenant.id, visitorId: visitor)),
                                          status: result.accepted.isEmpty ? .ok : .accepted)
         }
         router.get(":tenantSlug/messages") { request, context -> Response in
@@ -68,6 +78,8 @@ struct ChannelRoutes {
             guard let visitor = query.get("visitorId"), !visitor.isEmpty, visitor.count <= 100 else {
                 throw CopilotoError.invalid([FieldError(field: "visitorId", code: .required)])
             }
+            let presented = request.headers[HTTPField.Name("X-Visitor-Token")!] ?? query.get("visitorToken")
+            guard signer.isValid(presented, tenantId: tenant.id, visitorId: visitor) else { throw CopilotoError.unauthenticated }
             let after = query.get("after").flatMap(Int.init) ?? 0
             let thread = try await inbox.visitorThread(tenantId: tenant.id, visitorId: visitor, after: after)
             return try JSONResponse.make(["items": thread.map { ThreadItem(seq: $0.0, message: $0.1) }])
@@ -115,6 +127,8 @@ struct ChannelRoutes {
     struct WebchatReceipt: Encodable {
         let accepted: Bool
         let duplicate: Bool
+        /// The visitor's signed token: send it with every later read and write of the thread.
+        let visitorToken: String
     }
 }
 

@@ -12,7 +12,7 @@ struct StreamRoutes {
         group.get("stream") { _, context -> Response in
             let identity = try context.requireIdentity()
             let matrix = try await store.withTenant(identity.tenantId) { try await authorizer.matrix(in: $0) }
-            let inbox = matrix.allows(identity.role, "viewInbox"), insights = matrix.allows(identity.role, "viewInsights")
+            let inbox = matrix.allows(identity, "viewInbox"), insights = matrix.allows(identity, "viewInsights")
             let feed = events.subscribe(tenantId: identity.tenantId)
             return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache", .init("X-Accel-Buffering")!: "no"],
                             body: ResponseBody { writer in

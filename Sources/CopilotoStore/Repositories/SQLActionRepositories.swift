@@ -10,18 +10,30 @@ struct SQLPendingActionRepository: PendingActionRepository {
     func insert(_ p: PendingAction) async throws {
         try await db.insert(into: "pending_actions")
             .columns("id", "tenant_id", "user_id", "session_id", "action", "params", "preview", "risk", "digest", "status",
-                     "result", "confirmed_by", "created_at", "expires_at", "finished_at")
+                     "result", "confirmed_by", "created_at", "expires_at", "finished_at", "origin", "origin_name")
             .values(SQLBind(p.id.text), SQLBind(tenant.text), SQLBind(p.userId.text), SQLBind(p.sessionId.text),
                     SQLBind(p.action), SQLBind(p.params.encoded()), SQLBind(p.preview.encoded()), SQLBind(p.risk.rawValue),
                     SQLBind(p.digest), SQLBind(p.status.rawValue), SQLBind(p.result?.encoded()), SQLBind(p.confirmedBy.text),
-                    SQLBind(p.createdAt.epochMillis), SQLBind(p.expiresAt.epochMillis), SQLBind(p.finishedAt?.epochMillis))
+                    SQLBind(p.createdAt.epochMillis), SQLBind(p.expiresAt.epochMillis), SQLBind(p.finishedAt?.epochMillis),
+                    SQLBind(p.origin.rawValue), SQLBind(p.originName))
             .run()
     }
 
     func find(_ id: UUID) async throws -> PendingAction? {
         guard let row = try await db.select().column("*").from("pending_actions")
             .where("tenant_id", .equal, tenant.text).where("id", .equal, id.text).first() else { return nil }
-        return PendingAction(
+        return try Self.decode(row)
+    }
+
+    func awaiting(origins: [PendingAction.Origin], now: Date, limit: Int) async throws -> [PendingAction] {
+        try await db.select().column("*").from("pending_actions").where("tenant_id", .equal, tenant.text)
+            .where("status", .equal, PendingAction.Status.pending.rawValue)
+            .where("origin", .in, origins.map(\.rawValue)).where("expires_at", .greaterThan, now.epochMillis)
+            .orderBy("created_at").limit(min(max(limit, 1), 200)).all().map(Self.decode)
+    }
+
+    static func decode(_ row: any SQLRow) throws -> PendingAction {
+        PendingAction(
             id: try row.uuid("id"), tenantId: try row.uuid("tenant_id"), userId: try row.uuid("user_id"),
             sessionId: try row.optionalUUID("session_id"), action: try row.string("action"),
             params: try JSONValue.parse(Data(try row.string("params").utf8)),
@@ -30,7 +42,8 @@ struct SQLPendingActionRepository: PendingActionRepository {
             status: try row.enumValue("status", as: PendingAction.Status.self),
             result: try row.optionalString("result").map { try JSONValue.parse(Data($0.utf8)) },
             confirmedBy: try row.optionalUUID("confirmed_by"), createdAt: try row.date("created_at"),
-            expiresAt: try row.date("expires_at"), finishedAt: try row.optionalDate("finished_at"))
+            expiresAt: try row.date("expires_at"), finishedAt: try row.optionalDate("finished_at"),
+            origin: PendingAction.Origin(rawValue: try row.string("origin")) ?? .person, originName: try row.optionalString("origin_name"))
     }
 
     func claim(_ id: UUID, by userId: UUID) async throws -> Bool {

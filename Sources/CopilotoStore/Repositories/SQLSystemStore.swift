@@ -74,25 +74,42 @@ struct SQLSystemStore: SystemStore {
     func createToken(_ token: APIToken, secretHash: String) async throws {
         try await backend.transaction(tenant: nil) { db in
             try await db.insert(into: "api_tokens")
-                .columns("id", "tenant_id", "user_id", "secret_hash", "kind", "name", "created_at", "expires_at", "last_used_at", "revoked")
+                .columns("id", "tenant_id", "user_id", "secret_hash", "kind", "name", "created_at", "expires_at", "last_used_at", "revoked",
+                         "scopes", "created_by", "created_by_role")
                 .values(SQLBind(token.id.text), SQLBind(token.tenantId.text), SQLBind(token.userId.text), SQLBind(secretHash),
                         SQLBind(token.kind.rawValue), SQLBind(token.name), SQLBind(token.createdAt.epochMillis),
-                        SQLBind(token.expiresAt?.epochMillis), SQLBind(token.lastUsedAt?.epochMillis), SQLBind(false)).run()
+                        SQLBind(token.expiresAt?.epochMillis), SQLBind(token.lastUsedAt?.epochMillis), SQLBind(false),
+                        SQLBind(TokenScope.encode(token.scopes)), SQLBind(token.createdBy.text), SQLBind(token.createdByRole?.rawValue)).run()
         }
     }
 
     func identity(secretHash: String, now: Date) async throws -> Identity? {
         try await backend.transaction(tenant: nil) { db in
             let row = try await db.raw("""
-                SELECT u.*, t.id AS token_id, t.expires_at AS token_expires_at FROM api_tokens t
+                SELECT u.*, t.id AS token_id, t.expires_at AS token_expires_at, t.kind AS token_kind, t.name AS token_name,
+                  t.scopes AS token_scopes, t.created_by AS token_created_by, t.created_by_role AS token_creator_role,
+                  m.role AS minter_role, m.active AS minter_active FROM api_tokens t
                 JOIN users u ON u.id = t.user_id AND u.tenant_id = t.tenant_id
+                LEFT JOIN users m ON m.id = t.created_by AND m.tenant_id = t.tenant_id
                 WHERE t.secret_hash = \(bind: secretHash) AND t.revoked = \(bind: false)
                 """).first()
             guard let row else { return nil }
             if let expires = try row.optionalInt("token_expires_at"), expires <= now.epochMillis { return nil }
             let user = try UserMapping.decode(row)
             guard user.active else { return nil }
-            return Identity(user: user, tokenId: try row.uuid("token_id"))
+            let kind = try row.enumValue("token_kind", as: APIToken.Kind.self)
+            guard kind == .api else { return Identity(user: user, tokenId: try row.uuid("token_id")) }
+            // An API token is capped by its minter: their role then and now; a minter gone or deactivated ends it.
+            var ceilings: [Role] = []
+            if try row.optionalString("token_created_by") != nil {
+                guard try row.decode(column: "minter_active", as: Bool?.self) == true,
+                      let current = try row.optionalString("minter_role").flatMap(Role.init(rawValue:)) else { return nil }
+                let then = try row.optionalString("token_creator_role").flatMap(Role.init(rawValue:)) ?? current
+                ceilings = Array(Set([then, current]).subtracting([user.role])).sorted()
+            }
+            return Identity(user: user, tokenId: try row.uuid("token_id"), kind: .api,
+                            scopes: TokenScope.decode(try row.string("token_scopes")), ceilings: ceilings,
+                            tokenName: try row.string("token_name"))
         }
     }
 
@@ -112,7 +129,9 @@ struct SQLSystemStore: SystemStore {
                     APIToken(id: try row.uuid("id"), tenantId: try row.uuid("tenant_id"), userId: try row.uuid("user_id"),
                              kind: try row.enumValue("kind", as: APIToken.Kind.self), name: try row.string("name"),
                              createdAt: try row.date("created_at"), expiresAt: try row.optionalDate("expires_at"),
-                             lastUsedAt: try row.optionalDate("last_used_at"))
+                             lastUsedAt: try row.optionalDate("last_used_at"), scopes: TokenScope.decode(try row.string("scopes")),
+                             createdBy: try row.optionalUUID("created_by"),
+                             createdByRole: try row.optionalString("created_by_role").flatMap(Role.init(rawValue:)))
                 }
         }
     }

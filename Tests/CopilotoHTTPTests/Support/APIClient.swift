@@ -6,6 +6,8 @@ import HummingbirdTesting
 /// Thin helpers over Hummingbird's live test client: JSON in, JSON out, bearer tokens.
 struct APIClient: Sendable {
     let client: any TestClientProtocol
+    /// Web-chat visitor tokens this client was given, kept and sent back like the widget does.
+    let visitors = VisitorTokenJar()
 
     func request(_ method: HTTPRequest.Method, _ path: String, token: String? = nil, json: JSONValue? = nil,
                  raw: String? = nil, language: String? = nil, accept: String? = nil) async throws -> APIResponse {
@@ -13,13 +15,17 @@ struct APIClient: Sendable {
         if let accept { headers[.accept] = accept }
         if let token { headers[.authorization] = "Bearer \(token)" }
         if let language { headers[.acceptLanguage] = language }
+        let visitor = VisitorTokenJar.key(path, json)
+        if let visitor, let saved = visitors[visitor] { headers[VisitorTokenJar.header] = saved }
         let bodyText = raw ?? json.map { $0.encoded() }
         let buffer = bodyText.map { ByteBuffer(string: $0) }
-        return try await client.execute(uri: path, method: method, headers: headers, body: buffer) { response in
+        let answer = try await client.execute(uri: path, method: method, headers: headers, body: buffer) { response in
             let text = String(buffer: response.body)
             let parsed = (try? JSONValue.parse(Data(text.utf8))) ?? .null
             return APIResponse(status: Int(response.status.code), headers: response.headers, json: parsed, text: text)
         }
+        if let visitor, let issued = answer.json.string("visitorToken") { visitors[visitor] = issued }
+        return answer
     }
 
     func get(_ path: String, token: String?) async throws -> APIResponse { try await request(.get, path, token: token) }

@@ -30,7 +30,7 @@ enum TestApp {
                                   configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
             try await app.test(.live) { client in
                 try await body(APIClient(client: client), AppContextInfo(store: store, routes: recorder.routes, port: client.port ?? 0,
-                                                                         deps: deps))
+                                                                         deps: deps, scopes: recorder.scopes))
             }
         }
     }
@@ -42,6 +42,8 @@ struct AppContextInfo: Sendable {
     let routes: [String]
     let port: Int
     let deps: AppDependencies
+    /// The API token scope each authenticated route checks ("METHOD /path" → scope).
+    var scopes: [String: TokenScope] = [:]
 
     /// Runs every job due by `now` (default: far enough ahead to pass any burst window and send delay), repeatedly,
     /// until none is left; returns how many ran.

@@ -11,6 +11,7 @@ import { clearCards } from './card-store.js';
 const PAGES = {
   dashboard: () => document.createElement('cp-dashboard'),
   audit: () => document.createElement('cp-audit-page'),
+  approvals: () => document.createElement('cp-approvals-page'),
   permissions: () => document.createElement('cp-permissions-page'),
   usage: () => document.createElement('cp-usage-page'),
   inbox: () => document.createElement('cp-inbox-page'),

@@ -9,6 +9,7 @@ import './chart-view.js';
 import './list-page.js';
 import './record-page.js';
 import './audit-page.js';
+import './approvals-page.js';
 import './permissions-page.js';
 import './usage-page.js';
 import './inbox-page.js';

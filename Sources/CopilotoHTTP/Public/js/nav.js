@@ -18,13 +18,15 @@ export const NAV = [
     roles: ['owner', 'admin', 'manager', 'attendant', 'assistant', 'viewer'] },
   { id: 'copilots', route: '#/copilots', label: 'nav.copilots', icon: 'spark', group: 'nav.service',
     roles: ['owner', 'admin', 'manager'] },
+  { id: 'approvals', route: '#/approvals', label: 'nav.approvals', icon: 'check', group: 'nav.admin',
+    visible: () => state.actions.some((a) => a.risk !== 'read') },
   { id: 'audit', route: '#/audit', label: 'nav.audit', icon: 'list', group: 'nav.admin', roles: ['owner', 'admin', 'manager'] },
   { id: 'permissions', route: '#/permissions', label: 'nav.permissions', icon: 'shield', group: 'nav.admin', roles: ['owner', 'admin'] },
   { id: 'usage', route: '#/usage', label: 'nav.usage', icon: 'chart', group: 'nav.admin', roles: ['owner', 'admin', 'manager', 'finance'] },
 ];
 
 /** The pages the signed-in role may open. */
-export const visibleNav = () => NAV.filter((n) => !n.roles || n.roles.includes(state.user?.role));
+export const visibleNav = () => NAV.filter((n) => (!n.roles || n.roles.includes(state.user?.role)) && (!n.visible || n.visible()));
 
 /** Splits the hash into route parts: "#/orders/ID" → { section: "orders", id: "ID" }. */
 export function parseRoute(hash = location.hash) {
