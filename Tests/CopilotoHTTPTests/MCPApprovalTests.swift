@@ -51,7 +51,7 @@ struct MCPApprovalTests {
             #expect(try await api.get("/v1/customers?q=cliente%20do%20agente", token: owner).items.count == 1)
             let audit = try await api.get("/v1/audit?action=createCustomer&limit=50", token: owner).items
             #expect(audit.filter { $0.string("status") == "executed" }.count == 1)
-            #expect(audit.contains { $0.string("status") == "denied" })
+            #expect(audit.contains { $0.string("status") == "denied" && $0["output"]?.string("scope") == "confirm" })
             await agent.disconnect()
         }
     }
