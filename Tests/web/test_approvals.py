@@ -1,5 +1,6 @@
 """The approvals list: a write proposed through an integration's API token waits for a person; the menu shows how many
 wait; approving runs it once."""
+import urllib.parse
 import uuid
 
 from conftest import api, token_for
@@ -35,7 +36,7 @@ def test_approve_an_integrations_proposal(browser):
     b.shot("approvals-list")
     card.find_element("css selector", "[data-confirm]").click()
     b.wait().until(lambda d: d.find_element("css selector", f"[data-approval='{pending}'] cp-action-card").get_attribute("data-state") == "executed")
-    status, found = api("GET", f"/v1/customers?q={name.replace(' ', '%20')}", owner)
+    status, found = api("GET", "/v1/customers?q=" + urllib.parse.quote(name), owner)
     assert status == 200 and len(found["items"]) == 1
     b.wait().until(lambda d: not d.find_elements("css selector", "[data-approvals-badge]")
                    or d.find_element("css selector", "[data-approvals-badge]").text.strip() == str(waiting - 1))
