@@ -55,7 +55,7 @@ struct ExtremeNumbersTests {
         #expect(ok == 200)
         let (refused, error) = await client.send(.POST, "/v1/pending-actions/\(secondId)/confirm", body: nil, label: "confirm 2", mustReject: true)
         #expect(refused == 400 || refused == 422, "\(error)")
-        #expect(error["error"]?["details"]?["fields"]?.arrayValue?.first?.string("field") == "delta", "\(error)")
+        #expect(error["error"]?["details"]?["fields"]?["delta"] != nil, "\(error)")
         let (again, _) = await client.send(.POST, "/v1/actions/bulkUpdateProductsStock/prepare", body: body, label: "prepare 3", mustReject: true)
         #expect(again == 400)
         let (_, stored) = await client.send(.GET, "/v1/products/\(id)", body: nil, label: "read")
