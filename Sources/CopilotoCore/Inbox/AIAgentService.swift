@@ -97,7 +97,7 @@ public struct AIAgentService: Sendable {
         let counts = [limits?.requestsPerMinute, limits?.requestsPerHour, limits?.requestsPerDay].compactMap { $0 }
         let dollars = [limits?.dailyUSD, limits?.monthlyUSD].compactMap { $0 }
         // Dollars as money: at most two decimals (1e-9 is not an amount), within 0…1,000,000.
-        let cents = { (value: Double) in (value * 100 - (value * 100).rounded()).magnitude < 1e-6 }
+        let cents = { (value: Double) in (value * 100 - (value * 100).rounded()).magnitude < 1e-9 }
         return counts.allSatisfy { (0...1_000_000).contains($0) }
             && dollars.allSatisfy { $0.isFinite && (0...1_000_000).contains($0) && cents($0) }
     }
