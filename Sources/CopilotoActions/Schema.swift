@@ -18,16 +18,24 @@ public enum Schema {
     public static func dateTime(_ description: String) -> JSONValue { string(description, maxLength: 40, format: "date-time") }
     public static func date(_ description: String) -> JSONValue { string(description, maxLength: 10, format: "date") }
 
-    public static func integer(_ description: String, minimum: Int? = nil, maximum: Int? = nil) -> JSONValue {
-        var schema: [String: JSONValue] = ["type": "integer", "description": .string(description)]
-        if let minimum { schema["minimum"] = .number(Double(minimum)) }
-        if let maximum { schema["maximum"] = .number(Double(maximum)) }
-        return .object(schema)
+    /// A whole number, always bounded: ±1,000,000 unless the action states its own range (issue #17: no client
+    /// number reaches arithmetic unbounded).
+    public static func integer(_ description: String, minimum: Int = -1_000_000, maximum: Int = 1_000_000) -> JSONValue {
+        ["type": "integer", "description": .string(description),
+         "minimum": .number(Double(minimum)), "maximum": .number(Double(maximum))]
     }
 
-    /// A decimal amount, as a string ("1234.56") or a number.
-    public static func money(_ description: String) -> JSONValue {
-        ["type": ["string", "number"], "description": .string(description), "pattern": "^-?[0-9]+(\\.[0-9]{1,2})?$"]
+    /// A decimal amount, as a string ("1234.56") or a number, at most two places, within `minimum…maximum`
+    /// (by default 0…`Money.limit`, R$ 1 bilhão).
+    public static func money(_ description: String, minimum: Money = .zero, maximum: Money = .limit) -> JSONValue {
+        ["type": ["string", "number"], "description": .string(description), "pattern": "^-?[0-9]+(\\.[0-9]{1,2})?$",
+         "minimum": .number(Double(minimum.cents) / 100), "maximum": .number(Double(maximum.cents) / 100)]
+    }
+
+    /// A percentage (12.5 or "12.5"), at most two places, within `minimum…maximum` percent.
+    public static func percent(_ description: String, minimum: Int = -100, maximum: Int = 1_000) -> JSONValue {
+        ["type": ["string", "number"], "description": .string(description), "pattern": "^-?[0-9]+(\\.[0-9]{1,2})?$",
+         "minimum": .number(Double(minimum)), "maximum": .number(Double(maximum))]
     }
 
     public static func boolean(_ description: String) -> JSONValue { ["type": "boolean", "description": .string(description)] }

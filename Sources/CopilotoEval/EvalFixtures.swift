@@ -41,7 +41,7 @@ public struct EvalFixtures: Sendable {
         }
         let calendar = LocalCalendar(timeZone: fixtures.timeZone)
         for invoice in spec["invoices"]?.arrayValue ?? [] {
-            let days = invoice["dueInDays"].flatMap { if case .number(let n) = $0 { Int(n) } else { nil } } ?? 0
+            let days = invoice["dueInDays"]?.intValue ?? 0
             let created = try await api.create("/v1/invoices", ["customerId": .string(fixtures.customer(invoice.string("customer"))),
                                                                 "amount": invoice["amount"] ?? "0",
                                                                 "dueDate": .string(calendar.day(of: calendar.adding(days: days, to: Date())))])
@@ -65,7 +65,7 @@ public struct EvalFixtures: Sendable {
 
     private mutating func record(_ key: String, _ created: JSONValue) {
         ids[key] = created.string("id")
-        if case .number(let number)? = created["number"] { numbers[key] = Int(number) }
+        if let number = created["number"]?.intValue { numbers[key] = number }
     }
 
     /// Replaces `{order:o1}` with the number the API gave that fixture.

@@ -60,7 +60,8 @@ public struct AppDependencies: Sendable {
                 maxBodyBytes: Int = 1 << 20, loginLimiter: LoginRateLimiter = LoginRateLimiter(),
                 defaultProvider: OpenAICompatibleProvider.Configuration? = nil, sseHeartbeat: Duration = .seconds(15),
                 embedder: (any EmbeddingModel)? = nil, maxDocumentBytes: Int = 16 << 20,
-                whatsapp: WhatsAppConfig = .fromEnvironment(), webchatLimiter: LoginRateLimiter = LoginRateLimiter(limit: 30, window: 60)) {
+                whatsapp: WhatsAppConfig = .fromEnvironment(), webchatLimiter: LoginRateLimiter = LoginRateLimiter(limit: 30, window: 60),
+                modelDeadlines: ModelDeadlines = ModelDeadlines()) {
         let events = EventBus()
         self.events = events
         self.jobLease = ProcessInfo.processInfo.environment["COPILOTO_JOB_LEASE_SECONDS"].flatMap(TimeInterval.init) ?? 60
@@ -89,7 +90,7 @@ public struct AppDependencies: Sendable {
             let fallback: [any LanguageModel] = (configuration.map { [OpenAICompatibleProvider(configuration: $0)] } ?? [])
                 + [HeuristicEngine(timeZone: zone)]
             return providers.chain(from: records, preferring: preferring ?? (model == nil ? nil : first), model: model, then: fallback,
-                                   breaker: breaker)
+                                   breaker: breaker, deadlines: modelDeadlines)
         }
         self.assistant = AssistantService(store: store, actions: actions, models: { try await models($0, preferring: nil, model: nil) })
         self.inbox = InboxService(store: store, authorizer: authorizer, events: events)
@@ -99,7 +100,8 @@ public struct AppDependencies: Sendable {
             let records = try await store.withTenant(copilot.tenantId) { try await $0.llmProviders.list() }.filter(\.enabled)
             let fallback: [any LanguageModel] = defaultProvider.map { [OpenAICompatibleProvider(configuration: $0)] } ?? []
             guard !records.isEmpty || !fallback.isEmpty else { return nil }
-            return providers.chain(from: records, preferring: copilot.providerId, model: copilot.model, then: fallback, breaker: breaker)
+            return providers.chain(from: records, preferring: copilot.providerId, model: copilot.model, then: fallback, breaker: breaker,
+                                   deadlines: modelDeadlines)
         }
         self.copilotRunner = copilotRunner
         self.copilots = CopilotService(store: store, authorizer: authorizer)

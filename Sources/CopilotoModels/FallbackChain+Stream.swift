@@ -13,25 +13,28 @@ extension FallbackChain {
                         skipped.append(skip(link, .circuitOpen))
                         continue
                     }
-                    var started = false
+                    let progress = StreamProgress()
                     do {
-                        for try await event in link.stream(request) {
-                            if case .completed(var response) = event {
-                                if let bad = Self.malformedCall(response) { throw ModelError.malformedToolCall(bad.name) }
-                                breaker.success(link.providerName)
-                                response.skipped = skipped
-                                continuation.yield(.completed(response))
-                                continuation.finish()
-                                return
+                        // The whole stream of one provider is bounded: a drip of chunks cannot hold the turn open.
+                        var response = try await within(try budget(for: link)) {
+                            for try await event in link.stream(request) {
+                                if case .completed(let response) = event { return response }
+                                try Task.checkCancellation()
+                                progress.markStarted()
+                                continuation.yield(event)
                             }
-                            started = true
-                            continuation.yield(event)
+                            throw ModelError.streamCut
                         }
-                        throw ModelError.streamCut
+                        if let bad = Self.malformedCall(response) { throw ModelError.malformedToolCall(bad.name) }
+                        breaker.success(link.providerName)
+                        response.skipped = skipped
+                        continuation.yield(.completed(response))
+                        continuation.finish()
+                        return
                     } catch let error as ModelError {
                         let skip = skip(link, error)
                         skipped.append(skip)
-                        if started { continuation.yield(.restarted(provider: link.providerName, reason: skip.reason)) }
+                        if progress.hasStarted { continuation.yield(.restarted(provider: link.providerName, reason: skip.reason)) }
                     } catch {
                         continuation.finish(throwing: error)
                         return

@@ -13,10 +13,17 @@ public struct FallbackChain: LanguageModel {
     public let maxRetries: Int
     public let maxRetryWait: Duration
     public let logger: Logger
+    /// The total time one provider call and the whole turn may take.
+    public let deadlines: ModelDeadlines
+    /// When the turn's time is up: a chain is built for one turn.
+    let turnEnds: ContinuousClock.Instant
     public var providerName: String { "chain" }
 
     public init(_ links: [any LanguageModel], breaker: CircuitBreaker = CircuitBreaker(), maxRetries: Int = 2,
-                maxRetryWait: Duration = .seconds(5), logger: Logger = Logger(label: "copiloto.models")) {
+                maxRetryWait: Duration = .seconds(5), logger: Logger = Logger(label: "copiloto.models"),
+                deadlines: ModelDeadlines = ModelDeadlines()) {
+        self.deadlines = deadlines
+        self.turnEnds = ContinuousClock.now + deadlines.perTurn
         self.links = links
         self.breaker = breaker
         self.maxRetries = maxRetries
@@ -28,7 +35,8 @@ public struct FallbackChain: LanguageModel {
         var skipped: [ProviderSkip] = []
         for link in links {
             do {
-                var response = try await attempt(link, request)
+                let chain = self
+                var response = try await within(try budget(for: link)) { try await chain.attempt(link, request) }
                 breaker.success(link.providerName)
                 response.skipped = skipped
                 return response
@@ -61,7 +69,9 @@ public struct FallbackChain: LanguageModel {
     }
 
     func wait(_ retryAfter: Double?, attempt: Int) -> Duration {
-        let base = retryAfter.map { Duration.milliseconds(Int64($0 * 1000)) } ?? .milliseconds(200 * (1 << attempt))
+        // Retry-After comes from the provider: bounded before any conversion (Int64(1e308) would trap).
+        let base = retryAfter.flatMap { $0.isFinite && $0 >= 0 ? Duration.milliseconds(Int64(min($0, 3_600) * 1000)) : nil }
+            ?? .milliseconds(200 * (1 << min(attempt, 10)))
         let jitter = Duration.milliseconds(Int64.random(in: 0...150))
         return min(base + jitter, maxRetryWait)
     }

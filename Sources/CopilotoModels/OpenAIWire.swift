@@ -70,10 +70,13 @@ enum OpenAIWire {
     }
 
     static func usage(_ value: JSONValue?) -> ModelUsage? {
-        guard case .number(let prompt)? = value?["prompt_tokens"], case .number(let completion)? = value?["completion_tokens"] else {
+        // Counts from a provider are bounded before use: `Int(1e308)` would trap.
+        guard let prompt = value?["prompt_tokens"]?.intValue, let completion = value?["completion_tokens"]?.intValue else {
             return nil
         }
-        return ModelUsage(promptTokens: Int(prompt), completionTokens: Int(completion))
+        let bound = 0...100_000_000
+        return ModelUsage(promptTokens: min(max(prompt, bound.lowerBound), bound.upperBound),
+                          completionTokens: min(max(completion, bound.lowerBound), bound.upperBound))
     }
 }
 
@@ -85,7 +88,7 @@ struct ToolCallAssembler: Sendable {
     mutating func add(_ deltas: [JSONValue]) -> [(index: Int, id: String, name: String)] {
         var started: [(Int, String, String)] = []
         for (position, delta) in deltas.enumerated() {
-            let index = delta["index"].flatMap { if case .number(let n) = $0 { Int(n) } else { nil } } ?? position
+            let index = delta["index"]?.intValue ?? position
             var call = calls[index] ?? ("", "", "")
             let isNew = calls[index] == nil
             if let id = delta.string("id"), call.id.isEmpty { call.id = id }

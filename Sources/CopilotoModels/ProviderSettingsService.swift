@@ -49,15 +49,17 @@ public struct ProviderSettingsService: Sendable {
     }
 
     /// The tenant's enabled providers in priority order, then `fallback` links (the environment default, the local engine).
-    public func chain(tenantId: UUID, then fallback: [any LanguageModel], breaker: CircuitBreaker) async throws -> FallbackChain {
-        chain(from: try await store.withTenant(tenantId) { try await $0.llmProviders.list() }, then: fallback, breaker: breaker)
+    public func chain(tenantId: UUID, then fallback: [any LanguageModel], breaker: CircuitBreaker,
+                      deadlines: ModelDeadlines = ModelDeadlines()) async throws -> FallbackChain {
+        chain(from: try await store.withTenant(tenantId) { try await $0.llmProviders.list() }, then: fallback, breaker: breaker,
+              deadlines: deadlines)
     }
 
     /// The chain from records already read (enabled ones, in order), then the fallback models.
     /// With `preferring`, that provider goes first (an AI agent's own provider), with `model` instead of its own when
     /// given; the rest of the chain stays behind it as the fallback.
     public func chain(from records: [LLMProviderRecord], preferring: UUID? = nil, model: String? = nil, then fallback: [any LanguageModel],
-                      breaker: CircuitBreaker) -> FallbackChain {
+                      breaker: CircuitBreaker, deadlines: ModelDeadlines = ModelDeadlines()) -> FallbackChain {
         let enabled = records.filter(\.enabled)
         let ordered = enabled.filter { $0.id == preferring } + enabled.filter { $0.id != preferring }
         let providers: [any LanguageModel] = ordered.map { record in
@@ -66,7 +68,7 @@ public struct ProviderSettingsService: Sendable {
                                                                  apiKey: record.sealedKey.flatMap { try? sealer.open($0) },
                                                                  extraHeaders: record.headers, requiresKey: record.requiresKey, model: chosen))
         }
-        return FallbackChain(providers + fallback, breaker: breaker)
+        return FallbackChain(providers + fallback, breaker: breaker, deadlines: deadlines)
     }
 
     private func managing<T: Sendable>(_ identity: Identity, _ body: @Sendable (any TenantStore) async throws -> T) async throws -> T {

@@ -90,7 +90,7 @@ public struct RemoteEmbeddings: EmbeddingModel {
         case .openai:
             guard let items = json["data"]?.arrayValue else { throw ModelError.malformedResponse("embeddings: no data") }
             let indexed = items.enumerated().map { offset, item -> (Int, [Float]) in
-                let index = item["index"].flatMap { if case .number(let n) = $0 { Int(n) } else { nil } } ?? offset
+                let index = item["index"]?.intValue ?? offset
                 return (index, floats(item["embedding"]) ?? [])
             }
             return indexed.sorted { $0.0 < $1.0 }.map(\.1)

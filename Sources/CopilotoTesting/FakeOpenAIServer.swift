@@ -18,6 +18,9 @@ public indirect enum FakeReply: Sendable {
     case garbage
     /// Waits before answering.
     case delayed(Duration, FakeReply)
+    /// A slow provider: each SSE chunk of `texts` one `every` apart (headers at once, so only a total deadline can
+    /// end it); non-streamed, the whole answer after `every × texts.count`.
+    case drip([String], every: Duration)
 }
 
 /// A local HTTP server speaking the OpenAI chat-completions wire format — JSON and SSE, tool calls, usage,

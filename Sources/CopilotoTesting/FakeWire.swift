@@ -22,6 +22,12 @@ enum FakeWire {
         case .toolCalls(let calls, let pieces):
             return streaming ? sse(chunks(model: model, texts: [], calls: calls, pieces: pieces, usage: (20, 8), cut: false))
                 : json(completion(model: model, text: nil, calls: calls, usage: (20, 8)))
+        case .drip(let texts, let every):
+            guard streaming else {
+                try await Task.sleep(for: every * texts.count)
+                return json(completion(model: model, text: texts.joined(), calls: [], usage: (10, 5)))
+            }
+            return drip(chunks(model: model, texts: texts, calls: [], pieces: 1, usage: (10, 5), cut: false), every: every)
         case .stream(let texts, let usage, let cut):
             return streaming ? sse(chunks(model: model, texts: texts, calls: [], pieces: 1, usage: usage, cut: cut))
                 : json(completion(model: model, text: texts.joined(), calls: [], usage: usage))
@@ -35,6 +41,17 @@ enum FakeWire {
     static func sse(_ lines: [String]) -> Response {
         Response(status: .ok, headers: [.contentType: "text/event-stream"], body: ResponseBody { writer in
             for line in lines { try await writer.write(ByteBuffer(string: line)) }
+            try await writer.finish(nil)
+        })
+    }
+
+    /// SSE lines written one `every` apart (the first at once).
+    static func drip(_ lines: [String], every: Duration) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/event-stream"], body: ResponseBody { writer in
+            for (index, line) in lines.enumerated() {
+                if index > 1 { try await Task.sleep(for: every) }
+                try await writer.write(ByteBuffer(string: line))
+            }
             try await writer.finish(nil)
         })
     }

@@ -48,7 +48,9 @@ struct Serve: AsyncParsableCommand {
         }
         let deps = AppDependencies(store: opened.store, passwords: passwords, tokens: SHA256TokenHasher(), secret: secret,
                                    metrics: registry, logger: logger, maxBodyBytes: config.maxBodyBytes, defaultProvider: defaultProvider,
-                                   embedder: try EmbeddingChoice.resolve(embeddings, logger: logger))
+                                   embedder: try EmbeddingChoice.resolve(embeddings, logger: logger),
+                                   modelDeadlines: ModelDeadlines(perCall: .seconds(config.modelDeadlineSeconds),
+                                                                  perTurn: .seconds(config.modelDeadlineSeconds)))
         do {
             try await serve(opened, location: location, config: config, deps: deps, passwords: passwords, logger: logger)
             try await opened.store.shutdown()

@@ -201,7 +201,7 @@ struct AIAgentTurnTests {
                     #expect(own.status == 201, "\(own.text)")
                     let ownId = try #require(own.json.string("id"))
                     #expect(try await api.post("/v1/ai-agents", token: owner, ["name": "x", "providerId": .string(UUID().uuidString)]).status == 400)
-                    _ = try await Self.webchat(api, visitor: "v-plain", id: "1", "Vocês abrem sábado?")
+                    _ = try await Self.webchat(api, visitor: "v-plain", id: "1", "Vocês têm entrega expressa?")  // not the hours: those come from the settings
                     _ = try await Self.webchat(api, visitor: "v-own", id: "1", "Quero comprar 3 shampoos")
                     let conversations = try await api.get("/v1/conversations", token: owner).items
                     let target = try #require(conversations.first { $0.string("externalContact") == "v-own" }?.string("id"))

@@ -18,7 +18,7 @@ extension Catalogue {
         BulkProductActions.make(
             name: "bulkUpdateProductsPrice", title: LocalizedText("Reajustar preços", "Bulk update prices"),
             description: LocalizedText("Define um preço ou aplica um percentual (+10 / -5).", "Sets a price or applies a percentage."),
-            fields: ["price": Schema.money("Novo preço"), "percent": Schema.money("Percentual (+10 sobe, -5 desce)")],
+            fields: ["price": Schema.money("Novo preço"), "percent": Schema.percent("Percentual (+10 sobe, -5 desce)", minimum: -90, maximum: 1_000)],
             required: [], shown: "price") { product, params in
                 var reader = FieldReader(params.removing(["productIds", "categoryId"]), allowed: ["price", "percent"])
                 let price = reader.money("price"), percent = reader.percent("percent", range: -90...1000)
@@ -27,16 +27,32 @@ extension Catalogue {
                 guard let percent, price == nil else {
                     throw CopilotoError.invalid([FieldError(field: "price", code: .required, detail: "price xor percent")])
                 }
-                product.price = product.price + product.price.percent(basisPoints: percent.basisPoints)
+                let next = product.price + product.price.percent(basisPoints: percent.basisPoints)
+                guard next <= Money.limit else {
+                    throw CopilotoError.invalid([FieldError(field: "percent", code: .outOfRange, detail: "price ≤ \(Money.limit.decimalString)")])
+                }
+                product.price = next
             },
         BulkProductActions.make(
             name: "bulkUpdateProductsStock", title: LocalizedText("Ajustar estoque", "Bulk update stock"),
             description: LocalizedText("Define o estoque ou soma/subtrai uma quantidade.", "Sets stock or adds a delta."),
-            fields: ["stock": Schema.integer("Novo estoque", minimum: 0), "delta": Schema.integer("Somar (ou subtrair)")],
+            fields: ["stock": Schema.integer("Novo estoque", minimum: 0, maximum: Product.stockLimit),
+                     "delta": Schema.integer("Somar (ou subtrair)", minimum: -Product.stockLimit, maximum: Product.stockLimit)],
             required: [], shown: "stock") { product, params in
-                switch (params["stock"], params["delta"]) {
-                case (.number(let stock)?, nil): product.stock = Int(stock)
-                case (nil, .number(let delta)?): product.stock += Int(delta)
+                // Read with bounds here too: a confirm runs this again on stored parameters and on today's stock.
+                var reader = FieldReader(params.removing(["productIds", "categoryId"]), allowed: ["stock", "delta"])
+                let bound = -Product.stockLimit...Product.stockLimit
+                let stock = reader.int("stock", range: 0...Product.stockLimit), delta = reader.int("delta", range: bound)
+                try reader.finish()
+                switch (stock, delta) {
+                case (let stock?, nil): product.stock = stock
+                case (nil, let delta?):
+                    let (next, overflow) = product.stock.addingReportingOverflow(delta)
+                    guard !overflow, bound.contains(next) else {
+                        throw CopilotoError.invalid([FieldError(field: "delta", code: .outOfRange,
+                                                                detail: "stock \(product.stock) + \(delta) outside ±\(Product.stockLimit)")])
+                    }
+                    product.stock = next
                 default: throw CopilotoError.invalid([FieldError(field: "stock", code: .required, detail: "stock xor delta")])
                 }
             },

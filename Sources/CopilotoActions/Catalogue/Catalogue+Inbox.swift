@@ -46,7 +46,7 @@ extension Catalogue {
         parameters: ["limit": Schema.integer("Quantas (até 10)", minimum: 1, maximum: 10)],
         summary: { _, _, ctx in pt(ctx, "Consultar conversas anteriores", "Look up previous conversations") },
         execute: { params, conversation, ctx in
-            let limit = Int(params["limit"]?.numberValue ?? 5)
+            let limit = min(max(params["limit"]?.intValue ?? 5, 1), 10)
             var items: [JSONValue] = []
             for other in try await ctx.tx.inbox.conversations(contactId: conversation.contactId, limit: limit + 1)
             where other.id != conversation.id {

@@ -11,7 +11,7 @@ extension Catalogue {
                                    "limit": Schema.integer("Máximo de trechos", minimum: 1, maximum: 20)], required: ["query"]),
         risk: .read, preview: readPreview,
         execute: { params, ctx in
-            let limit = params["limit"].flatMap { if case .number(let n) = $0 { Int(n) } else { nil } } ?? 5
+            let limit = params["limit"]?.intValue ?? 5
             let query = params.string("query") ?? ""
             let mode = ctx.knowledge.defaultMode
             let vector = try? await ctx.knowledge.queryVector(query, mode: mode)

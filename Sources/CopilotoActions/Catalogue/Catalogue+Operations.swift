@@ -20,7 +20,7 @@ extension Catalogue {
                                description: LocalizedText("Agenda um serviço com um cliente.", "Books a job with a customer."),
                                parameters: Schema.object([
                                    "customerId": Schema.uuid("Cliente"), "title": Schema.string("Serviço"),
-                                   "startsAt": Schema.dateTime("Início"), "durationMinutes": Schema.integer("Duração (min)", minimum: 1),
+                                   "startsAt": Schema.dateTime("Início"), "durationMinutes": Schema.integer("Duração (min)", minimum: 1, maximum: 60 * 24 * 14),
                                    "assigneeId": Schema.uuid("Responsável"),
                                ], required: ["customerId", "title", "startsAt"]),
                                body: { $0.setting("kind", "job") }),
@@ -37,7 +37,7 @@ extension Catalogue {
                                    "customerId": Schema.uuid("Cliente"), "amount": Schema.money("Valor"), "dueDate": Schema.date("Vencimento"),
                                    "description": Schema.string("Descrição"),
                                    "items": Schema.array("Itens", of: Schema.object([
-                                       "description": Schema.string("Descrição"), "quantity": Schema.integer("Quantidade", minimum: 1),
+                                       "description": Schema.string("Descrição"), "quantity": Schema.integer("Quantidade", minimum: 1, maximum: 100_000),
                                        "unitPrice": Schema.money("Preço unitário"),
                                    ], required: ["description", "unitPrice"])),
                                ], required: ["customerId"])),

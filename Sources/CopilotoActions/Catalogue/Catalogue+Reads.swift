@@ -11,7 +11,7 @@ extension Catalogue {
                                       required: ["query"]),
             risk: .read, preview: readPreview,
             execute: { params, ctx in
-                let limit = params["limit"].flatMap { if case .number(let n) = $0 { Int(n) } else { nil } } ?? 10
+                let limit = params["limit"]?.intValue ?? 10
                 let page = try await ctx.tx.customers.list(PageRequest(limit: limit, query: params.string("query")))
                 return ["items": try JSONCoding.value(page.items)]
             }),

@@ -24,7 +24,7 @@ extension Catalogue {
         ActionDefinition(
             name: "inventoryReport", title: LocalizedText("Relatório de estoque", "Inventory report"),
             description: LocalizedText("Produtos com estoque baixo e valor do estoque.", "Low-stock products and stock value."),
-            parameters: Schema.object(["lowStockBelow": Schema.integer("Estoque abaixo de", minimum: 0),
+            parameters: Schema.object(["lowStockBelow": Schema.integer("Estoque abaixo de", minimum: 0, maximum: 1_000_000),
                                        "categoryId": Schema.uuid("Categoria")]),
             risk: .read, preview: readPreview,
             execute: { params, ctx in try await Reports.inventory(params, ctx) }),

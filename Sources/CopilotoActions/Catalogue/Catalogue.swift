@@ -42,9 +42,9 @@ public enum Catalogue {
     ]
     static let categoryFields: [String: JSONValue] = ["name": Schema.string("Nome", maxLength: 100), "parentId": Schema.uuid("Categoria-mãe")]
     static let discountFields: [String: JSONValue] = [
-        "code": Schema.string("Código do cupom", maxLength: 40), "percent": Schema.money("Percentual de desconto"),
+        "code": Schema.string("Código do cupom", maxLength: 40), "percent": Schema.percent("Percentual de desconto", minimum: 0, maximum: 100),
         "amount": Schema.money("Valor de desconto"), "validUntil": Schema.dateTime("Válido até"),
-        "minOrderValue": Schema.money("Pedido mínimo"), "usageLimit": Schema.integer("Limite de usos", minimum: 1),
+        "minOrderValue": Schema.money("Pedido mínimo"), "usageLimit": Schema.integer("Limite de usos", minimum: 1, maximum: 10_000_000),
         "active": Schema.boolean("Ativo"),
     ]
 

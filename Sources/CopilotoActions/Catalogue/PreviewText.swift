@@ -18,7 +18,7 @@ enum PreviewText {
     /// "Maria Souza", "BEMVINDO10", "#1042"…
     static func display(_ json: JSONValue) -> String {
         for key in ["name", "title", "code", "subject"] { if case .string(let text)? = json[key] { return text } }
-        if case .number(let number)? = json["number"] { return "#\(Int(number))" }
+        if let number = json["number"]?.intValue { return "#\(number)" }
         if case .string(let text)? = json["text"] { return String(text.prefix(40)) }
         return json.string("id") ?? ""
     }

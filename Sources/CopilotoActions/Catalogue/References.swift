@@ -10,8 +10,9 @@ enum References {
             if let sequence, let number = Int(text.trimmingCharacters(in: CharacterSet(charactersIn: "# "))) {
                 return try await byNumber(number, field: field, sequence: sequence, tx: tx)
             }
-        case .number(let number)? where sequence != nil && number.rounded() == number:
-            return try await byNumber(Int(number), field: field, sequence: sequence!, tx: tx)
+        case .number?:
+            // 1e308 or 1.5 is not a record number: a field error, never `Int(number)` (which traps).
+            if let sequence, let number = value?.intValue { return try await byNumber(number, field: field, sequence: sequence, tx: tx) }
         default: break
         }
         throw CopilotoError.invalid([FieldError(field: field, code: value == nil ? .required : .invalidFormat)])

@@ -90,7 +90,7 @@ enum Reports {
 
     static func inventory(_ params: JSONValue, _ ctx: ActionContext) async throws -> JSONValue {
         let settings = try await ctx.tx.settings()
-        let threshold = params["lowStockBelow"].flatMap { if case .number(let n) = $0 { Int(n) } else { nil } } ?? 5
+        let threshold = params["lowStockBelow"]?.intValue ?? 5
         var equals: [String: String] = [:]
         if let category = params.string("categoryId") { equals["categoryId"] = category }
         let products = try await loadAll(ctx.tx.products, PageRequest(equals: equals)).filter(\.active)

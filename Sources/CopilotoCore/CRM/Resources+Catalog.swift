@@ -10,7 +10,7 @@ extension Resources {
             let name = r.string("name", required: true)
             let sku = r.string("sku", max: 60)?.uppercased()
             let price = r.money("price", required: true)
-            let stock = r.int("stock", range: -1_000_000...1_000_000_000) ?? 0
+            let stock = r.int("stock", range: -Product.stockLimit...Product.stockLimit) ?? 0
             let categoryId = r.uuid("categoryId")
             let ncm = r.formatted("ncm", format: "8 digits", ContactFormats.ncm)
             let cest = r.formatted("cest", format: "7 digits", ContactFormats.cest)

@@ -9,6 +9,27 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
 
     public static let zero = Money(cents: 0)
 
+    /// The largest amount a client may send: R$ 1.000.000.000,00 (10¹¹ centavos). With quantities of at most
+    /// 100,000 and 200 lines, every total stays far below `Int.max`.
+    public static let limit = Money(cents: 100_000_000_000)
+
+    /// The sum of `amounts`, nil when it does not fit (never a trap).
+    public static func checkedSum(_ amounts: [Money]) -> Money? {
+        var total = 0
+        for amount in amounts {
+            let (sum, overflow) = total.addingReportingOverflow(amount.cents)
+            if overflow { return nil }
+            total = sum
+        }
+        return Money(cents: total)
+    }
+
+    /// `self × factor`, nil when the product does not fit.
+    public func multiplied(by factor: Int) -> Money? {
+        let (product, overflow) = cents.multipliedReportingOverflow(by: factor)
+        return overflow ? nil : Money(cents: product)
+    }
+
     /// Parses a plain decimal string ("1234.56", "-3", "10.5"); at most two decimals.
     public init?(decimal text: String) {
         guard let cents = Self.parseScaled(text, decimals: 2) else { return nil }
@@ -41,10 +62,18 @@ public struct Money: Sendable, Hashable, Comparable, Codable {
     public static func * (lhs: Money, rhs: Int) -> Money { Money(cents: lhs.cents * rhs) }
 
     /// Applies a percentage in basis points (1000 = 10%), rounding half away from zero.
+    /// Never traps: the amount is split into whole units of 10,000 and a remainder so the products stay small,
+    /// and a result beyond `Int` saturates (callers bound their results against `Money.limit`).
     public func percent(basisPoints: Int) -> Money {
-        let product = cents * basisPoints
-        let rounded = (abs(product) + 5000) / 10000
-        return Money(cents: product < 0 ? -rounded : rounded)
+        let (whole, rest) = cents.quotientAndRemainder(dividingBy: 10_000)
+        let (big, overflowBig) = whole.multipliedReportingOverflow(by: basisPoints)
+        let (small, overflowSmall) = rest.multipliedReportingOverflow(by: basisPoints)
+        let negativeResult = (cents < 0) != (basisPoints < 0)
+        guard !overflowBig, !overflowSmall else { return Money(cents: negativeResult ? Int.min + 1 : Int.max) }
+        let roundedSmall = (small.magnitude + 5000) / 10000
+        let (total, overflow) = big.addingReportingOverflow(small < 0 ? -Int(roundedSmall) : Int(roundedSmall))
+        guard !overflow else { return Money(cents: negativeResult ? Int.min + 1 : Int.max) }
+        return Money(cents: total)
     }
 
     public init(from decoder: any Decoder) throws {

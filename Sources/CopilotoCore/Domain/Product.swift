@@ -2,6 +2,9 @@ import Foundation
 
 /// A product or service the tenant sells.
 public struct Product: Sendable, Equatable, Codable, Identifiable {
+    /// Stock, set or adjusted, stays within ±1,000,000 units.
+    public static let stockLimit = 1_000_000
+
     public var id: UUID
     public var tenantId: UUID
     public var name: String

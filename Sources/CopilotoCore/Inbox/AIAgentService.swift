@@ -86,6 +86,22 @@ public struct AIAgentService: Sendable {
         }
     }
 
+    /// Durations at most an hour, counts at most a million, and bounded usage limits.
+    static func bounded(_ settings: AIAgent.Settings) -> Bool {
+        settings.replyDelayMaxMs <= 3_600_000 && settings.debounceMaxMs <= 3_600_000 && settings.maxAIReplies <= 1_000_000
+            && bounded(settings.limits)
+    }
+
+    /// Request counts 0…1,000,000 and money limits finite, 0…US$ 1,000,000.
+    static func bounded(_ limits: AIAgent.UsageLimits?) -> Bool {
+        let counts = [limits?.requestsPerMinute, limits?.requestsPerHour, limits?.requestsPerDay].compactMap { $0 }
+        let dollars = [limits?.dailyUSD, limits?.monthlyUSD].compactMap { $0 }
+        // Dollars as money: at most two decimals (1e-9 is not an amount), within 0…1,000,000.
+        let cents = { (value: Double) in (value * 100 - (value * 100).rounded()).magnitude < 1e-9 }
+        return counts.allSatisfy { (0...1_000_000).contains($0) }
+            && dollars.allSatisfy { $0.isFinite && (0...1_000_000).contains($0) && cents($0) }
+    }
+
     private func apply(_ body: JSONValue, to agent: inout AIAgent, creating: Bool) throws {
         var r = FieldReader(body, allowed: Self.fields)
         if let name = r.string("name", required: creating, max: 120) { agent.name = name }
@@ -111,7 +127,7 @@ public struct AIAgentService: Sendable {
                 for (key, value) in settings.objectValue ?? [:] { merged[key] = value }
                 let decoded = try JSONDecoder().decode(AIAgent.Settings.self, from: Data(JSONValue.object(merged).encoded().utf8))
                 guard decoded.replyDelayMinMs >= 0, decoded.replyDelayMaxMs >= decoded.replyDelayMinMs, decoded.debounceMs >= 0,
-                      decoded.debounceMaxMs >= decoded.debounceMs, decoded.maxAIReplies > 0 else {
+                      decoded.debounceMaxMs >= decoded.debounceMs, decoded.maxAIReplies > 0, Self.bounded(decoded) else {
                     r.fail("settings", .outOfRange, "delays must be ordered and not negative")
                     return try r.finish()
                 }

@@ -131,3 +131,13 @@ public struct InboundMessage: Sendable, Equatable {
         self.timestamp = timestamp
     }
 }
+
+extension InboundMessage {
+    /// A webhook's timestamp in seconds since 1970 when it is plausible (2000 … a day from now), else now: the
+    /// number comes from outside and may be 1e308, negative or missing.
+    public static func plausibleSeconds(_ seconds: Double?, now: Date = Date()) -> Double {
+        let latest = now.timeIntervalSince1970 + 86_400
+        guard let seconds, seconds.isFinite, seconds >= 946_684_800, seconds <= latest else { return now.timeIntervalSince1970 }
+        return seconds
+    }
+}

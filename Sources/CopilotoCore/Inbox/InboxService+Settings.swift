@@ -28,12 +28,15 @@ extension InboxService {
             for (index, member) in settings.members.enumerated() {
                 let exists = member.kind == .user ? try await tx.users.find(member.id) != nil : try await tx.aiAgents.find(member.id) != nil
                 if !exists { errors.append(FieldError(field: "members.\(index).id", code: .notFound)) }
-                if let weight = member.weight, weight < 0 { errors.append(FieldError(field: "members.\(index).weight", code: .outOfRange)) }
-                if let limit = member.maxConcurrent, limit < 0 { errors.append(FieldError(field: "members.\(index).maxConcurrent", code: .outOfRange)) }
+                if let weight = member.weight, !(0...1_000).contains(weight) { errors.append(FieldError(field: "members.\(index).weight", code: .outOfRange)) }
+                if let limit = member.maxConcurrent, !(0...10_000).contains(limit) { errors.append(FieldError(field: "members.\(index).maxConcurrent", code: .outOfRange)) }
             }
             if Set(settings.members.map(\.id)).count != settings.members.count { errors.append(FieldError(field: "members", code: .notAllowed, detail: "duplicates")) }
             if let sla = settings.slaMinutes, !(1...10_080).contains(sla) { errors.append(FieldError(field: "slaMinutes", code: .outOfRange, detail: "1…10080")) }
-            if let cap = settings.maxConcurrentAI, cap < 0 { errors.append(FieldError(field: "maxConcurrentAI", code: .outOfRange)) }
+            if let cap = settings.maxConcurrentAI, !(0...100_000).contains(cap) { errors.append(FieldError(field: "maxConcurrentAI", code: .outOfRange)) }
+            if let limits = settings.limits, !AIAgentService.bounded(limits) {
+                errors.append(FieldError(field: "limits", code: .outOfRange, detail: "counts 0…1000000, USD 0…1000000"))
+            }
             for (index, funnel) in settings.funnels.enumerated()
             where funnel.name.trimmingCharacters(in: .whitespaces).isEmpty || funnel.stages.isEmpty || funnel.stages.contains(where: \.isEmpty) {
                 errors.append(FieldError(field: "funnels.\(index)", code: .invalidFormat, detail: "name and stages"))

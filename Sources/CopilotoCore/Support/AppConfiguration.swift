@@ -15,6 +15,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var logLevel = "info"
     /// Largest JSON body accepted, in bytes.
     public var maxBodyBytes = 1 << 20
+    /// The most one model call, and one turn's calls together, may take (`COPILOTO_MODEL_DEADLINE_SECONDS`, 1…600).
+    public var modelDeadlineSeconds = 45
 
     public init() {}
 
@@ -23,6 +25,7 @@ public struct AppConfiguration: Sendable, Equatable {
         "host": "COPILOTO_HOST", "port": "COPILOTO_PORT", "databaseUrl": "DATABASE_URL",
         "llmBaseUrl": "COPILOTO_LLM_BASE_URL", "llmApiKey": "COPILOTO_LLM_API_KEY", "llmModel": "COPILOTO_LLM_MODEL",
         "secretKey": "COPILOTO_SECRET_KEY", "logLevel": "COPILOTO_LOG_LEVEL", "maxBodyBytes": "COPILOTO_MAX_BODY_BYTES",
+        "modelDeadlineSeconds": "COPILOTO_MODEL_DEADLINE_SECONDS",
         "demo": "COPILOTO_DEMO",
     ]
 
@@ -33,7 +36,7 @@ public struct AppConfiguration: Sendable, Equatable {
         for (key, value) in file {
             switch value {
             case .string(let text): merged[key] = text
-            case .number(let number): merged[key] = String(Int(number))
+            case .number(let number): merged[key] = value.intValue.map(String.init) ?? String(number)
             case .bool(let flag): merged[key] = String(flag)
             default: continue
             }
@@ -61,6 +64,11 @@ public struct AppConfiguration: Sendable, Equatable {
         if let text = values["maxBodyBytes"] {
             if let bytes = Int(text), bytes >= 1024 { maxBodyBytes = bytes } else {
                 errors.append(FieldError(field: "maxBodyBytes", code: .outOfRange, detail: ">= 1024"))
+            }
+        }
+        if let text = values["modelDeadlineSeconds"] {
+            if let seconds = Int(text), (1...600).contains(seconds) { modelDeadlineSeconds = seconds } else {
+                errors.append(FieldError(field: "modelDeadlineSeconds", code: .outOfRange, detail: "1…600"))
             }
         }
         if !errors.isEmpty { throw CopilotoError.invalid(errors) }

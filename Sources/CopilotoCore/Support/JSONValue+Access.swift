@@ -48,4 +48,11 @@ extension JSONValue {
         if case .number(let number) = self { return number }
         return nil
     }
+
+    /// The value of a whole number within ±2⁵³ (exactly representable), nil for anything else — fractions,
+    /// 1e308, strings. Never traps, unlike `Int(double)`.
+    public var intValue: Int? {
+        guard case .number(let number) = self, number.magnitude <= 9_007_199_254_740_992 else { return nil }
+        return Int(exactly: number)
+    }
 }

@@ -90,11 +90,15 @@ public struct FieldReader: Sendable {
         return flag
     }
 
-    /// A money amount given as a decimal string ("12.34") or a JSON number; `allowNegative` false by default.
+    /// A money amount given as a decimal string ("12.34") or a JSON number, at most `Money.limit` in magnitude;
+    /// `allowNegative` false by default.
     public mutating func money(_ key: String, required: Bool = false, allowNegative: Bool = false) -> Money? {
         guard let text = decimalText(key, required: required) else { return nil }
         guard let money = Money(decimal: text) else { fail(key, .invalidFormat, "decimal, 2 places"); return nil }
         if !allowNegative, money.cents < 0 { fail(key, .outOfRange, ">= 0"); return nil }
+        guard money.cents.magnitude <= Money.limit.cents.magnitude else {
+            fail(key, .outOfRange, "\(allowNegative ? "-" + Money.limit.decimalString : "0")…\(Money.limit.decimalString)"); return nil
+        }
         return money
     }
 

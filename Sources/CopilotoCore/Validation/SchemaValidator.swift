@@ -24,18 +24,33 @@ public enum SchemaValidator {
         case .object(let members): checkObject(members, rules, path: path, errors: &errors)
         case .array(let items):
             if case .number(let max)? = rules["maxItems"], Double(items.count) > max {
-                errors.append(FieldError(field: field, code: .tooLong, detail: String(Int(max))))
+                errors.append(FieldError(field: field, code: .tooLong, detail: JSONWriter.format(max)))
             }
             if let itemSchema = rules["items"] {
                 for (index, item) in items.enumerated() { check(item, itemSchema, path: join(path, String(index)), errors: &errors) }
             }
-        case .string(let string): checkString(string, rules, field: field, errors: &errors)
-        case .number(let number):
-            if case .number(let min)? = rules["minimum"], number < min { errors.append(FieldError(field: field, code: .outOfRange, detail: ">= \(Int(min))")) }
-            if case .number(let max)? = rules["maximum"], number > max { errors.append(FieldError(field: field, code: .outOfRange, detail: "<= \(Int(max))")) }
+        case .string(let string):
+            checkString(string, rules, field: field, errors: &errors)
+            // A decimal given as a string ("99999999999.99") meets the same bounds as the number would.
+            if typeNames(rules["type"])?.contains("number") == true, let number = Double(string.trimmingCharacters(in: .whitespaces)) {
+                checkRange(number, rules, field: field, errors: &errors)
+            }
+        case .number(let number): checkRange(number, rules, field: field, errors: &errors)
         default: break
         }
     }
+
+    /// Every number is bounded: by the schema's `minimum`/`maximum`, and in any case by ±2⁵³ (beyond it a
+    /// double no longer holds whole numbers exactly, and `Int(number)` could trap downstream).
+    private static func checkRange(_ number: Double, _ rules: [String: JSONValue], field: String, errors: inout [FieldError]) {
+        let minimum = rules["minimum"]?.numberValue ?? -safeMagnitude, maximum = rules["maximum"]?.numberValue ?? safeMagnitude
+        if !(number >= minimum && number <= maximum) {
+            errors.append(FieldError(field: field, code: .outOfRange, detail: "\(JSONWriter.format(minimum))…\(JSONWriter.format(maximum))"))
+        }
+    }
+
+    /// The largest magnitude a number may have when its schema states no bound.
+    static let safeMagnitude = 9_007_199_254_740_992.0
 
     private static func checkObject(_ members: [String: JSONValue], _ rules: [String: JSONValue], path: String,
                                     errors: inout [FieldError]) {
@@ -56,7 +71,7 @@ public enum SchemaValidator {
 
     private static func checkString(_ string: String, _ rules: [String: JSONValue], field: String, errors: inout [FieldError]) {
         if case .number(let max)? = rules["maxLength"], Double(string.count) > max {
-            errors.append(FieldError(field: field, code: .tooLong, detail: String(Int(max))))
+            errors.append(FieldError(field: field, code: .tooLong, detail: JSONWriter.format(max)))
         }
         let valid: Bool
         switch rules["format"].flatMap(text) {

@@ -64,6 +64,7 @@ struct KnowledgeRoutes {
 extension Request {
     /// The raw body, at most `limit` bytes (else 413).
     func rawBody(limit: Int) async throws -> Data {
+        try rejectDeclaredLength(above: limit)
         do {
             return Data(try await body.collect(upTo: limit).readableBytesView)
         } catch let error as HTTPError where error.status == .contentTooLarge {

@@ -14,12 +14,12 @@ struct MCPRoutes {
                 throw CopilotoError.unauthenticated
             }
             let identity = try await auth.authenticate(bearer: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
-            let buffer = try await request.body.collect(upTo: limit)
+            let data = try await request.rawBody(limit: limit)
             var headers: [String: String] = [:]
             for field in request.headers { headers[field.name.canonicalName] = field.value }
             let language = request.headers[.acceptLanguage].map(Language.negotiate) ?? identity.user.language
             let answer = await bridge.handle(identity: identity, language: language, method: "POST", headers: headers,
-                                             body: Data(buffer.readableBytesView))
+                                             body: data)
             var fields = HTTPFields()
             for (name, value) in answer.headers { if let key = HTTPFields.Element.Name(name) { fields[key] = value } }
             return Response(status: .init(code: answer.status), headers: fields,

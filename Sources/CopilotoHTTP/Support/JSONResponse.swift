@@ -35,6 +35,7 @@ struct PageBody<T: Encodable>: Encodable {
 extension Request {
     /// Reads the body (at most `limit` bytes, else 413) and parses it as JSON (else 400).
     func jsonBody(limit: Int) async throws -> JSONValue {
+        try rejectDeclaredLength(above: limit)
         let buffer: ByteBuffer
         do {
             buffer = try await body.collect(upTo: limit)
@@ -45,6 +46,15 @@ extension Request {
             throw CopilotoError.invalid([FieldError(field: "body", code: .required)])
         }
         return try JSONValue.parse(Data(buffer.readableBytesView))
+    }
+
+    /// 413 at once when `Content-Length` announces more than `limit` bytes: nothing of the body is read or waited for.
+    func rejectDeclaredLength(above limit: Int) throws {
+        guard let declared = headers[.contentLength] else { return }
+        // A length too long for Int ("99999999999999999999999") is over any limit too.
+        if Int(declared).map({ $0 > limit }) ?? declared.allSatisfy({ $0.isNumber }) {
+            throw CopilotoError.tooLarge(limitBytes: limit)
+        }
     }
 }
 

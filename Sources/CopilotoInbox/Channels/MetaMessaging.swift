@@ -19,7 +19,7 @@ public enum MetaMessaging {
                 if let attachment = message["attachments"]?.arrayValue?.first {
                     media = ["type": .string(attachment.string("type") ?? "file"), "url": attachment["payload"]?["url"] ?? .null]
                 }
-                let millis = event["timestamp"].flatMap { if case .number(let n) = $0 { n } else { nil } } ?? Date().timeIntervalSince1970 * 1000
+                let millis = InboundMessage.plausibleSeconds(event["timestamp"]?.numberValue.map { $0 / 1000 }) * 1000
                 messages.append(InboundMessage(channel: channel, externalContact: sender, contactName: nil, channelAccount: account,
                                                externalId: id, text: message.string("text") ?? message["quick_reply"]?.string("payload") ?? "",
                                                media: media, timestamp: Date(timeIntervalSince1970: millis / 1000)))

@@ -63,7 +63,7 @@ public struct WhatsAppSender: Sendable {
 
     /// Meta's error object (`code`, `message`) to a channel error: 190/401 auth, 4/80007/130429/131056 rate limits.
     static func error(status: Int, _ error: JSONValue?) -> ChannelError {
-        let code = error?["code"].flatMap { if case .number(let n) = $0 { Int(n) } else { nil } } ?? status
+        let code = error?["code"]?.intValue ?? status
         let message = error?.string("message") ?? "HTTP \(status)"
         if status == 401 || code == 190 { return .unauthorized(message) }
         if status == 429 || [4, 80007, 130429, 131056].contains(code) { return .rateLimited(message) }

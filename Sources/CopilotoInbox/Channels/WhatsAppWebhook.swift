@@ -52,7 +52,7 @@ public enum WhatsAppWebhook {
                 for message in value["messages"]?.arrayValue ?? [] {
                     guard let from = message.string("from"), let id = message.string("id") else { continue }
                     let (text, media) = content(message)
-                    let seconds = message.string("timestamp").flatMap(Double.init) ?? Date().timeIntervalSince1970
+                    let seconds = InboundMessage.plausibleSeconds(message.string("timestamp").flatMap(Double.init))
                     payload.messages.append(InboundMessage(channel: .whatsapp, externalContact: from, contactName: names[from],
                                                            channelAccount: phoneNumberId, externalId: id, text: text, media: media,
                                                            timestamp: Date(timeIntervalSince1970: seconds)))

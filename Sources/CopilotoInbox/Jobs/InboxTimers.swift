@@ -67,12 +67,12 @@ public struct InboxTimers: Sendable {
     /// closed. The message takes the job's id, so a second run stores nothing.
     public func followUp(_ job: Job) async throws {
         guard let id = job.payload.string("conversationId").flatMap(UUID.init(uuidString:)), let text = job.payload.string("text"),
-              case .number(let after)? = job.payload["afterSeq"] else { return }
+              let after = job.payload["afterSeq"]?.intValue else { return }
         let sender = job.payload.string("sender").flatMap(SenderType.init(rawValue:)) ?? .agent
         let now = clock()
         let live = try await store.withTenant(job.tenantId) { tx -> [LiveEvent] in
             guard var conversation = try await tx.inbox.conversation(id), conversation.status != .closed else { return [] }
-            let since = try await tx.inbox.messages(conversationId: id, after: Int(after), limit: 200)
+            let since = try await tx.inbox.messages(conversationId: id, after: after, limit: 200)
             guard !since.contains(where: { $0.1.sender == .contact }) else { return [] }
             let message = InboxMessage(id: job.id, tenantId: job.tenantId, conversationId: id, sender: sender,
                                        senderId: job.payload.string("senderId").flatMap(UUID.init(uuidString:)), text: text, status: .queued,

@@ -34,6 +34,7 @@ public struct ReplyHandler: Sendable {
         let memories: [String: String]
         let zone: TimeZone
         let settings: InboxSettings
+        let store: StoreSettings
     }
 
     public func handle(_ job: Job) async throws {
@@ -58,7 +59,13 @@ public struct ReplyHandler: Sendable {
             let isFirst = aiReplies == 0
             if isFirst, let welcome = agent.welcomeMessage, !welcome.isEmpty { texts.append(welcome) }
             let onlyGreeting = turn.fresh.allSatisfy { AgentReply.isGreeting($0.text) }
-            if !(isFirst && onlyGreeting && !texts.isEmpty) {
+            let hours = StoreFacts.asksOpeningHours(turn.fresh.map(\.text))
+                ? StoreFacts.openingHours(agent.settings.businessHours ?? StoreFacts.hours(turn.store.businessHours), storeName: turn.store.name,
+                                          language: agent.settings.language) : nil
+            if let hours {
+                // A store fact comes from the store's settings, never from a model's guess.
+                texts.append(hours)
+            } else if !(isFirst && onlyGreeting && !texts.isEmpty) {
                 let replier = AgentReply(actions: actions, models: models)
                 let now = clock()
                 let verdict = agent.settings.limits == nil && turn.settings.limits == nil ? .ok
@@ -68,15 +75,24 @@ public struct ReplyHandler: Sendable {
                 switch verdict {
                 case .exhausted:
                     // Over a spending limit: the local engine if the knowledge base answers, else a person — never silence.
-                    if let local = try await replier.generateLocally(turn) { texts += Humanizer.split(local) } else { reason = .usageLimit }
+                    if let local = try? await replier.generateLocally(turn), CustomerSafety.isSafe(local, names: names) {
+                        texts += Humanizer.split(local)
+                    } else { reason = .usageLimit }
                 case .ok, .cheaperModel:
                     var cheaper: String?
                     if case .cheaperModel(let model, _) = verdict { cheaper = model }
-                    outcome = try await replier.generate(turn, model: cheaper)
+                    do {
+                        outcome = try await replier.generate(turn, model: cheaper)
+                    } catch is CancellationError {
+                        throw CancellationError()
+                    } catch {
+                        // A failed model or run never shows its error to the customer: a person takes over.
+                        outcome.failedTools = Int.max
+                    }
                     if outcome.changes.contains("transferToHuman") {
-                        // The agent handed over with its tool: its words are the transition message.
-                        texts = outcome.text.isEmpty ? [] : [outcome.text]
-                    } else if outcome.failedTools >= 2 {
+                        // The agent handed over with its tool: its words are the transition message (when they are safe).
+                        texts = outcome.text.isEmpty || !CustomerSafety.isSafe(outcome.text, names: names) ? [] : [outcome.text]
+                    } else if outcome.failedTools >= 2 || !CustomerSafety.isSafe(outcome.text, names: names) {
                         reason = .toolFailure
                     } else {
                         texts += Humanizer.split(outcome.text)
@@ -86,6 +102,9 @@ public struct ReplyHandler: Sendable {
         }
         try await commit(turn, texts: texts, escalation: reason, rule: rule, outcome: outcome)
     }
+
+    /// What never reaches a customer: every action's name and alias.
+    var names: Set<String> { CustomerSafety.internalNames(actions.registry) }
 
     /// The calls' usage and cost, per agent and conversation (source `ai_agent`), kept even if the reply is dropped.
     private func record(_ calls: [CallUsage], _ turn: Turn, at now: Date, in tx: any TenantStore) async throws {
@@ -105,9 +124,10 @@ public struct ReplyHandler: Sendable {
             let history = try await tx.inbox.recentMessages(conversationId: id, limit: 40)
             let fresh = history.filter { $0.0 > replied && $0.1.sender == .contact }
             guard let last = fresh.last?.0 else { return nil }
+            let store = try await tx.settings()
             return Turn(conversation: conversation, agent: agent, history: history, fresh: fresh.map(\.1), lastSeq: last,
-                        memories: try await tx.inbox.memories(contactId: conversation.contactId), zone: try await tx.settings().timeZone,
-                        settings: try await tx.inbox.settings())
+                        memories: try await tx.inbox.memories(contactId: conversation.contactId), zone: store.timeZone,
+                        settings: try await tx.inbox.settings(), store: store)
         }
     }
 

@@ -117,7 +117,7 @@ enum LocalReplies {
     }
 
     static func count(_ value: JSONValue?) -> String {
-        if case .number(let number)? = value { return String(Int(number)) }
+        if let whole = value?.intValue { return String(whole) }
         return value?.stringValue ?? "0"
     }
 

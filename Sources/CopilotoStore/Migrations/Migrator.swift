@@ -115,7 +115,12 @@ struct Migrator: Sendable {
 
 extension Date {
     /// Milliseconds since 1970, the stored form of every timestamp.
-    var epochMillis: Int { Int((timeIntervalSince1970 * 1000).rounded()) }
+    /// Clamped to ±9×10¹⁵ (year ±285,000) so a hostile date can never trap the conversion.
+    var epochMillis: Int {
+        let millis = (timeIntervalSince1970 * 1000).rounded()
+        guard millis.isFinite else { return 0 }
+        return Int(min(max(millis, -9e15), 9e15))
+    }
 
     /// The date for stored milliseconds.
     init(epochMillis: Int) { self.init(timeIntervalSince1970: Double(epochMillis) / 1000) }

@@ -1,0 +1,80 @@
+import CopilotoCore
+import CopilotoModels
+import CopilotoTesting
+import Foundation
+import Testing
+
+/// Issue #17, item 5: a provider that drips one chunk at a time (never idle long enough for the idle timeout) is
+/// cut by the total deadline of the call and of the turn, and the chain goes on to the next link.
+@Suite("Model deadlines")
+struct ModelDeadlineTests {
+    static let drip = FakeReply.drip(Array(repeating: "devagar ", count: 40), every: .milliseconds(500))
+
+    static func request(stream: Bool) -> ModelRequest {
+        ModelRequest(instructions: "Você é o Copiloto.", messages: [.user("Oi")],
+                     settings: ModelSettings(model: "gpt-test", timeout: .seconds(60), idleTimeout: .seconds(20)))
+    }
+
+    @Test("a dripping stream is cut at the call deadline and the local engine finishes the turn")
+    func dripStream() async throws {
+        let server = FakeOpenAIServer([Self.drip])
+        try await server.run { url in
+            let chain = FallbackChain([OpenAIProviderTests.provider(url), FallbackChainTests.local()],
+                                      deadlines: ModelDeadlines(perCall: .seconds(2), perTurn: .seconds(30)))
+            let start = ContinuousClock.now
+            var events: [ModelEvent] = []
+            for try await event in chain.stream(Self.request(stream: true)) { events.append(event) }
+            let elapsed = ContinuousClock.now - start
+            #expect(elapsed < .seconds(5), "took \(elapsed); the drip alone lasts 20 s")
+            #expect(events.contains(.restarted(provider: "fake", reason: "timeout")))
+            guard case .completed(let response)? = events.last else { Issue.record("no completion"); return }
+            #expect(response.provider == "local")
+            #expect(response.skipped == [ProviderSkip(provider: "fake", reason: "timeout")])
+        }
+    }
+
+    @Test("a slow non-streamed answer is cut at the call deadline")
+    func slowRespond() async throws {
+        let server = FakeOpenAIServer([Self.drip])
+        try await server.run { url in
+            let chain = FallbackChain([OpenAIProviderTests.provider(url), FallbackChainTests.local()],
+                                      deadlines: ModelDeadlines(perCall: .seconds(2), perTurn: .seconds(30)))
+            let start = ContinuousClock.now
+            let response = try await chain.respond(Self.request(stream: false))
+            #expect(ContinuousClock.now - start < .seconds(5))
+            #expect(response.provider == "local")
+            #expect(response.skipped == [ProviderSkip(provider: "fake", reason: "timeout")])
+        }
+    }
+
+    @Test("the turn deadline bounds all providers together: the second slow provider gets only what is left")
+    func turnDeadline() async throws {
+        let first = FakeOpenAIServer([Self.drip]), second = FakeOpenAIServer([Self.drip])
+        try await first.run { one in
+            try await second.run { two in
+                let other = OpenAICompatibleProvider(configuration: .init(name: "fake2", baseURL: two, apiKey: "sk-test"))
+                let chain = FallbackChain([OpenAIProviderTests.provider(one), other, FallbackChainTests.local()],
+                                          deadlines: ModelDeadlines(perCall: .seconds(2), perTurn: .seconds(3)))
+                let start = ContinuousClock.now
+                var events: [ModelEvent] = []
+                for try await event in chain.stream(Self.request(stream: true)) { events.append(event) }
+                let elapsed = ContinuousClock.now - start
+                #expect(elapsed >= .seconds(3) && elapsed < .milliseconds(4_500), "took \(elapsed)")
+                guard case .completed(let response)? = events.last else { Issue.record("no completion"); return }
+                #expect(response.provider == "local")
+                #expect(response.skipped.map(\.reason) == ["timeout", "timeout"])
+            }
+        }
+    }
+
+    @Test("COPILOTO_MODEL_DEADLINE_SECONDS sets the deadline (default 45 s, 1…600)")
+    func configuration() throws {
+        #expect(try AppConfiguration.resolve(flags: [:], environment: [:], file: [:]).modelDeadlineSeconds == 45)
+        let set = try AppConfiguration.resolve(flags: [:], environment: ["COPILOTO_MODEL_DEADLINE_SECONDS": "7"], file: [:])
+        #expect(set.modelDeadlineSeconds == 7)
+        #expect(throws: CopilotoError.self) {
+            try AppConfiguration.resolve(flags: [:], environment: ["COPILOTO_MODEL_DEADLINE_SECONDS": "0"], file: [:])
+        }
+        #expect(ModelDeadlines() == ModelDeadlines(perCall: .seconds(45), perTurn: .seconds(45)))
+    }
+}
