@@ -3,7 +3,9 @@ import CopilotoMCP
 import Foundation
 import Hummingbird
 
-/// `POST /mcp`: the Model Context Protocol endpoint, authenticated by a Copiloto bearer (API) token.
+/// `POST /mcp`: the Model Context Protocol endpoint (Streamable HTTP, JSON responses, stateless), authenticated by a
+/// Copiloto bearer (API) token. `GET` (the server-to-client SSE stream) and `DELETE` (ending a session) are not
+/// offered: they answer 405 with `Allow: POST`, as the transport specifies.
 struct MCPRoutes {
     let deps: AppDependencies
 
@@ -23,7 +25,16 @@ struct MCPRoutes {
             var fields = HTTPFields()
             for (name, value) in answer.headers { if let key = HTTPFields.Element.Name(name) { fields[key] = value } }
             return Response(status: .init(code: answer.status), headers: fields,
-                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body ?? Data())))
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: LowercaseUUIDs.json(answer.body ?? Data()))))
         }
+        root.get("mcp") { _, context -> Response in try Self.methodNotAllowed(context.language) }
+        root.delete("mcp") { _, context -> Response in try Self.methodNotAllowed(context.language) }
+    }
+
+    static func methodNotAllowed(_ language: Language) throws -> Response {
+        var response = try JSONResponse.make(["error": ErrorBody.from(httpStatus: .methodNotAllowed, language: language).payload],
+                                             status: .methodNotAllowed)
+        response.headers[.allow] = "POST"
+        return response
     }
 }
