@@ -95,12 +95,12 @@ struct MCPTests {
             let token = try await api.login("owner@demo.local")
             var headers: HTTPFields = [.contentType: "application/json", .accept: "application/json, text/event-stream",
                                        .authorization: "Bearer \(token)", .origin: "https://crm.example.com",
-                                       HTTPField.Name("MCP-Protocol-Version")!: "2025-06-18"]
+                                       .init("MCP-Protocol-Version")!: "2025-06-18"]
             let body = Data(#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#.utf8)
             let listed = try await api.raw(.post, "/mcp", headers: headers, body)
             #expect(listed.status == 200, "\(listed.text)")
             #expect(listed.json["result"]?["tools"]?.arrayValue?.isEmpty == false)
-            headers[HTTPField.Name("MCP-Protocol-Version")!] = "1999-01-01"
+            headers[.init("MCP-Protocol-Version")!] = "1999-01-01"
             #expect(try await api.raw(.post, "/mcp", headers: headers, body).status == 400)
         }
     }

@@ -14,7 +14,7 @@ struct APIClient: Sendable {
         if let token { headers[.authorization] = "Bearer \(token)" }
         if let language { headers[.acceptLanguage] = language }
         let bodyText = raw ?? json.map { $0.encoded() }
-        return try await raw(method, path, headers: headers, bodyText.map { Data($0.utf8) })
+        return try await self.raw(method, path, headers: headers, bodyText.map { Data($0.utf8) })
     }
 
     func get(_ path: String, token: String?) async throws -> APIResponse { try await request(.get, path, token: token) }
