@@ -63,7 +63,7 @@ def test_a_read_run_with_tool_calls_validates_and_reconciles_with_history():
 
 def test_a_write_ends_the_run_as_an_interrupt_naming_the_pending_action(owner):
     session_id = new_session(owner)
-    events = start(owner, session_id, run_input(session_id, "crie um cliente chamado Loja AG-UI Teste"))
+    events = start(owner, session_id, run_input(session_id, "crie um cliente chamado Loja Interrupção"))
     validate_run(events)
     proposed = [e for e in events if e["type"] == "CUSTOM" and e["name"] == "action.proposed"]
     assert len(proposed) == 1, [e["type"] for e in events]
@@ -95,12 +95,8 @@ def test_a_body_without_a_user_message_is_a_clear_400(owner):
 
 
 def test_every_recorded_ag_ui_stream_validates(exchanges):
-    """The AG-UI streams of the Swift HTTP suite (fake providers: tool calls, a provider failure) validate too."""
+    """The AG-UI streams of the Swift HTTP suite (fake providers, other roles and inputs) validate too."""
     streams = [x for x in exchanges if "protocol=ag-ui" in x["path"] and x["status"] == 200]
     assert streams, "the Swift suite recorded no AG-UI stream"
-    errors = 0
     for exchange in streams:
-        events = sse_events(exchange["responseBody"])
-        validate_run(events)
-        errors += events[-1]["type"] == "RUN_ERROR"
-    assert errors >= 1, "no recorded AG-UI run ended in RUN_ERROR"
+        validate_run(sse_events(exchange["responseBody"]))

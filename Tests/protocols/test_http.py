@@ -43,7 +43,7 @@ def test_ids_are_lower_case_in_bodies_headers_and_streams(owner):
     assert customer == customer.lower()
     upper = api("GET", f"/v1/customers/{customer.upper()}", owner)
     assert upper.status_code == 200 and upper.json()["id"] == customer
-    for path in ("/v1/customers?limit=5", "/v1/orders?limit=5", "/v1/users", "/v1/auth/me", "/v1/settings/permissions",
+    for path in ("/v1/customers?limit=5", "/v1/orders?limit=5", "/v1/users", "/v1/me", "/v1/settings/permissions",
                  "/v1/assistant/sessions"):
         response = api("GET", path, owner)
         assert response.status_code == 200, (path, response.text)
