@@ -22,10 +22,12 @@ struct MCPRoutes {
             let language = request.headers[.acceptLanguage].map(Language.negotiate) ?? identity.user.language
             let answer = await bridge.handle(identity: identity, language: language, method: "POST", headers: headers,
                                              body: Data(buffer.readableBytesView))
+            // Not rewritten: a JSON-RPC response echoes the client's request id exactly (the Swift SDK's are upper-case
+            // UUIDs); the bridge writes its own ids in lower case.
             var fields = HTTPFields()
             for (name, value) in answer.headers { if let key = HTTPFields.Element.Name(name) { fields[key] = value } }
             return Response(status: .init(code: answer.status), headers: fields,
-                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: LowercaseUUIDs.json(answer.body ?? Data()))))
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body ?? Data())))
         }
         root.get("mcp") { _, context -> Response in try Self.methodNotAllowed(context.language) }
         root.delete("mcp") { _, context -> Response in try Self.methodNotAllowed(context.language) }

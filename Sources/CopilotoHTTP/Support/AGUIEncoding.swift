@@ -54,9 +54,9 @@ struct AGUIEncoder {
             if let lastToolCallId { interrupt["toolCallId"] = .string(lastToolCallId) }
             if let summary = pending.preview.string("summary") { interrupt["message"] = .string(summary) }
             interrupts.append(.object(interrupt))
-            return closeMessage() + [["type": "CUSTOM", "name": "action.proposed", "value": SSEEncoding.encode(event).1]]
+            return closeMessage() + [["type": "CUSTOM", "name": "action.proposed", "value": SSEEncoding.encode(event).1.lowercasingUUIDs]]
         case .actionResolved:
-            return [["type": "CUSTOM", "name": "action.resolved", "value": SSEEncoding.encode(event).1]]
+            return [["type": "CUSTOM", "name": "action.resolved", "value": SSEEncoding.encode(event).1.lowercasingUUIDs]]
         case .agent(.completed):
             return []
         case .agent(.failed(let code, let message)):
@@ -69,7 +69,7 @@ struct AGUIEncoder {
                 out.append(["type": "TEXT_MESSAGE_CONTENT", "messageId": .string(messageId ?? ""), "delta": .string(content)])
             }
             out += closeMessage()
-            out.append(["type": "CUSTOM", "name": "message.completed", "value": SSEEncoding.encode(event).1])
+            out.append(["type": "CUSTOM", "name": "message.completed", "value": SSEEncoding.encode(event).1.lowercasingUUIDs])
             return out + finish()
         }
     }

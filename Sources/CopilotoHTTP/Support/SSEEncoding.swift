@@ -19,7 +19,8 @@ enum SSEEncoding {
             var agui: AGUIEncoder?
             if case .agUI(let run) = kind { agui = AGUIEncoder(run: run) }
             func agUIFrames(_ events: [JSONValue]) -> String {
-                events.map { "data: \(LowercaseUUIDs.json($0.encoded()))\n\n" }.joined()
+                // The encoder writes its ids in lower case; the client's threadId/runId are echoed exactly.
+                events.map { "data: \($0.encoded())\n\n" }.joined()
             }
             func frames(_ event: AssistantEvent) -> String {
                 guard var encoder = agui else {
