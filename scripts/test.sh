@@ -49,8 +49,14 @@ swift build --build-tests
 
 echo "==> running the test suite"
 status=0
+# The HTTP tests record each request/response pair here; the protocol suite checks them against openapi.yaml.
+export COPILOTO_HTTP_RECORD_DIR="$PWD/.build/test-output/exchanges"
+rm -rf "$COPILOTO_HTTP_RECORD_DIR"
 swift test --skip-build || status=$?
 
 echo "==> running the browser suite (headless Chromium against copiloto serve)"
 scripts/web-test.sh || status=$?
+
+echo "==> running the protocol suite (MCP SDK 1.x and newest, ag-ui-protocol, openapi-core, promtool)"
+COPILOTO_EXCHANGES_DIR="$COPILOTO_HTTP_RECORD_DIR" scripts/protocols-test.sh || status=$?
 exit $status

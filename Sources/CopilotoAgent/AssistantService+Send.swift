@@ -9,7 +9,9 @@ extension AssistantService {
     static let cancelWords: Set<String> = ["nao", "cancela", "cancelar", "deixa", "no", "cancel", "deixa pra la", "nao precisa"]
 
     /// Stores the user's message and streams the answer. Validation and ownership errors are thrown before streaming.
-    public func send(_ identity: Identity, sessionId: UUID, body: JSONValue, language: Language) async throws -> AsyncThrowingStream<AssistantEvent, any Error> {
+    /// The answer is stored as the assistant message `replyId`, so a stream can name it before it is complete.
+    public func send(_ identity: Identity, sessionId: UUID, body: JSONValue, language: Language,
+                     replyId: UUID = UUID()) async throws -> AsyncThrowingStream<AssistantEvent, any Error> {
         var r = FieldReader(body, allowed: ["content", "contextEnabled", "context", "mentions"])
         let content = r.string("content", required: true, max: 8000)
         let (contextEnabled, pageContext, mentions) = PromptContext.read(&r)
@@ -30,7 +32,9 @@ extension AssistantService {
         return AsyncThrowingStream { continuation in
             let task = Task {
                 do {
-                    try await turn(identity, session, history, content, language, model, (instructions, context.receipt)) { continuation.yield($0) }
+                    try await turn(identity, session, history, content, language, model, (instructions, context.receipt), replyId) {
+                        continuation.yield($0)
+                    }
                     await flush(usage: model, identity, sessionId: sessionId, source: "assistant")
                     continuation.finish()
                 } catch {
@@ -45,13 +49,14 @@ extension AssistantService {
 
     private func turn(_ identity: Identity, _ session: AssistantSession, _ history: [AssistantMessage], _ content: String,
                       _ language: Language, _ model: MeteredModel, _ prompt: (instructions: String, receipt: JSONValue),
-                      emit: (AssistantEvent) -> Void) async throws {
+                      _ replyId: UUID, emit: (AssistantEvent) -> Void) async throws {
         let folded = TextFolding.fold(content).trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces))
         let pendingId = history.last(where: { $0.pendingActionId != nil })?.pendingActionId
         if let pendingId, Self.confirmWords.contains(folded) || Self.cancelWords.contains(folded) {
             let userTexts = history.filter { $0.role == "user" }.map(\.content)
             let title = session.titleSetBy == .system && userTexts.count >= 1 ? LocalTitler.title(userTexts) : nil
-            try await answerPending(identity, session, pendingId, confirm: Self.confirmWords.contains(folded), language, title: title, emit)
+            try await answerPending(identity, session, pendingId, confirm: Self.confirmWords.contains(folded), language, title: title,
+                                    replyId: replyId, emit)
             return
         }
         let runner = AgentRunner(model: model, actions: actions, settings: ModelSettings(model: "default"))
@@ -67,7 +72,7 @@ extension AssistantService {
             case .completed(let text, let provider, _, let notice):
                 let calls = model.tally
                 let spent = calls.total
-                let message = AssistantMessage(sessionId: session.id, role: "assistant", content: text, pendingActionId: proposed,
+                let message = AssistantMessage(id: replyId, sessionId: session.id, role: "assistant", content: text, pendingActionId: proposed,
                                                provider: provider, model: calls.last?.model, usage: spent.map { Self.usageJSON($0.usage, costNanoUSD: $0.costNanoUSD) },
                                                context: prompt.receipt, createdAt: clock())
                 let userTexts = history.filter { $0.role == "user" }.map(\.content) + [content]
@@ -82,7 +87,7 @@ extension AssistantService {
     }
 
     private func answerPending(_ identity: Identity, _ session: AssistantSession, _ pendingId: UUID, confirm: Bool, _ language: Language, title: String?,
-                               _ emit: (AssistantEvent) -> Void) async throws {
+                               replyId: UUID, _ emit: (AssistantEvent) -> Void) async throws {
         let en = language == .en
         var text: String
         let current = try await store.withTenant(identity.tenantId) { try await $0.pendingActions.find(pendingId) }
@@ -120,7 +125,7 @@ extension AssistantService {
                 text = reason.text(language)
             }
         }
-        let message = AssistantMessage(sessionId: session.id, role: "assistant", content: text, provider: "copiloto", createdAt: clock())
+        let message = AssistantMessage(id: replyId, sessionId: session.id, role: "assistant", content: text, provider: "copiloto", createdAt: clock())
         try await finish(identity, session, message, title: title)
         emit(.messageCompleted(messageId: message.id, content: text, provider: "copiloto", usage: nil, costNanoUSD: 0, notice: nil))
     }

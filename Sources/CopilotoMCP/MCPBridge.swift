@@ -25,9 +25,14 @@ public struct MCPBridge: Sendable {
             return ListTools.Result(tools: try items.map(Self.tool))
         }
         await server.withMethodHandler(CallTool.self) { params in
-            await Self.call(actions, identity, language, params)
+            try await Self.call(actions, identity, language, params)
         }
-        let transport = StatelessHTTPServerTransport()
+        // The SDK's default pipeline also admits only localhost origins (DNS-rebinding protection for servers that
+        // trust the caller's network). Copiloto authenticates every request with a bearer token a page cannot borrow,
+        // so MCP clients on any host (a deployment's own name, a browser-based client) are let through.
+        let transport = StatelessHTTPServerTransport(validationPipeline: StandardValidationPipeline(validators: [
+            OriginValidator.disabled, AcceptHeaderValidator(mode: .jsonOnly), ContentTypeValidator(), ProtocolVersionValidator(),
+        ]))
         do {
             try await server.start(transport: transport)
         } catch {
@@ -46,22 +51,28 @@ public struct MCPBridge: Sendable {
                                 openWorldHint: false))
     }
 
-    static func call(_ actions: ActionService, _ identity: Identity, _ language: Language, _ params: CallTool.Parameters) async -> CallTool.Result {
+    /// Runs one `tools/call`. A tool that does not exist is a JSON-RPC protocol error (-32602, as the MCP spec
+    /// requires); a refused role, bad arguments or a failed run are tool results with `isError`, which the model
+    /// can read and correct.
+    static func call(_ actions: ActionService, _ identity: Identity, _ language: Language, _ params: CallTool.Parameters) async throws -> CallTool.Result {
         do {
             let arguments = try convert(params.arguments ?? [:], to: JSONValue.self)
             switch try await actions.prepare(identity, action: params.name, params: arguments, sessionId: nil, language: language) {
-            case .executed(let result):
+            case .executed(let raw):
+                let result = raw.lowercasingUUIDs
                 return CallTool.Result(content: [.text(text: result.encoded(), annotations: nil, _meta: nil)],
                                        structuredContent: Optional.some(try convert(result, to: Value.self)))
             case .pending(let pending):
                 let note = language == .en ? "Pending: a person must confirm this in Copiloto before anything changes."
                     : "Pendente: uma pessoa precisa confirmar isto no Copiloto antes de qualquer mudança."
-                let body: JSONValue = ["status": "pending", "pendingActionId": .string(pending.id.uuidString), "action": .string(pending.action),
+                let body: JSONValue = ["status": "pending", "pendingActionId": .string(pending.id.uuidString.lowercased()), "action": .string(pending.action),
                                        "preview": pending.preview, "expiresAt": .string(JSONCoding.rfc3339(pending.expiresAt)),
                                        "message": .string(note)]
                 return CallTool.Result(content: [.text(text: body.encoded(), annotations: nil, _meta: nil)],
                                        structuredContent: Optional.some(try convert(body, to: Value.self)))
             }
+        } catch CopilotoError.notFound(resource: "actions") {
+            throw MCPError.invalidParams("Unknown tool: \(params.name)")
         } catch {
             return CallTool.Result(content: [.text(text: describe(error, language), annotations: nil, _meta: nil)], isError: true)
         }

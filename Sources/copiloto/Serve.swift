@@ -35,7 +35,7 @@ struct Serve: AsyncParsableCommand {
         let config = try common.resolve(extra: flags)
         let logger = Logs.bootstrap(level: config.logLevel)
         let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        MetricsSystem.bootstrap(DescribedMetricsFactory(registry: registry))
 
         let location = try DatabaseLocation(url: config.databaseURL)
         let opened = try await OpenedStore.open(location, logger: logger)

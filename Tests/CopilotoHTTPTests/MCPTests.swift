@@ -1,6 +1,7 @@
 import CopilotoCore
 import CopilotoTesting
 import Foundation
+import Hummingbird
 import MCP
 import Testing
 #if canImport(FoundationNetworking)
@@ -56,11 +57,64 @@ struct MCPTests {
         }
     }
 
-    @Test("the MCP endpoint needs a valid token")
+    @Test("the MCP endpoint needs a valid token and says so with a Bearer challenge")
     func needsToken() async throws {
         try await TestApp.run { api, _ in
-            let response = try await api.request(.post, "/mcp", raw: "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}")
+            let body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}"
+            let response = try await api.request(.post, "/mcp", raw: body)
             #expect(response.status == 401)
+            #expect(response.headers[.wwwAuthenticate] == #"Bearer realm="copiloto""#)
+            let bad = try await api.request(.post, "/mcp", token: "not-a-token", raw: body)
+            #expect(bad.status == 401)
+            #expect(bad.headers[.wwwAuthenticate] == #"Bearer realm="copiloto", error="invalid_token""#)
+        }
+    }
+
+    @Test("an unknown tool is a JSON-RPC invalid-params error, not a tool result")
+    func unknownTool() async throws {
+        try await TestApp.run { api, _ in
+            let port = try #require(api.client.port)
+            let owner = try await client(port, token: try await api.login("owner@demo.local"))
+            await #expect(throws: MCPError.self) { _ = try await owner.callTool(name: "noSuchTool", arguments: [:]) }
+            let raw = try await api.request(.post, "/mcp", token: try await api.login("owner@demo.local"),
+                                            raw: #"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"noSuchTool","arguments":{}}}"#,
+                                            accept: "application/json, text/event-stream")
+            #expect(raw.json["error"]?["code"] == .number(-32602))
+            #expect(raw.json["result"] == nil)
+            let (content, isError) = try await owner.callTool(name: "createCustomer", arguments: ["name": 42])
+            #expect(isError == true)
+            guard case .text(let text, _, _)? = content.first else { Issue.record("no text"); return }
+            #expect(text.contains("name"))
+            await owner.disconnect()
+        }
+    }
+
+    @Test("a browser-based MCP client on another origin is served: the bearer token, not the origin, authenticates")
+    func otherOrigin() async throws {
+        try await TestApp.run { api, _ in
+            let token = try await api.login("owner@demo.local")
+            var headers: HTTPFields = [.contentType: "application/json", .accept: "application/json, text/event-stream",
+                                       .authorization: "Bearer \(token)", .origin: "https://crm.example.com",
+                                       .init("MCP-Protocol-Version")!: "2025-06-18"]
+            let body = Data(#"{"jsonrpc":"2.0","id":1,"method":"tools/list"}"#.utf8)
+            let listed = try await api.raw(.post, "/mcp", headers: headers, body)
+            #expect(listed.status == 200, "\(listed.text)")
+            #expect(listed.json["result"]?["tools"]?.arrayValue?.isEmpty == false)
+            headers[.init("MCP-Protocol-Version")!] = "1999-01-01"
+            #expect(try await api.raw(.post, "/mcp", headers: headers, body).status == 400)
+        }
+    }
+
+    @Test("GET and DELETE /mcp answer 405 with Allow: POST (no SSE stream, no sessions)")
+    func otherMethods() async throws {
+        try await TestApp.run { api, _ in
+            let token = try await api.login("owner@demo.local")
+            let get = try await api.request(.get, "/mcp", token: token, accept: "text/event-stream")
+            let delete = try await api.request(.delete, "/mcp", token: token)
+            for response in [get, delete] {
+                #expect(response.status == 405)
+                #expect(response.headers[.allow] == "POST")
+            }
         }
     }
 }

@@ -17,8 +17,18 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             var response = try JSONResponse.make(["error": body.payload], status: body.status)
             if let retry = body.retryAfter { response.headers[.retryAfter] = String(retry) }
+            if body.status == .unauthorized { response.headers[.wwwAuthenticate] = Self.challenge(for: request) }
             return response
         }
+    }
+}
+
+extension ErrorMiddleware {
+    /// RFC 6750's challenge for a 401: `Bearer realm="copiloto"`, with `error="invalid_token"` when the request
+    /// carried a bearer token that was refused (unknown, revoked or expired).
+    static func challenge(for request: Request) -> String {
+        let presented = request.headers[.authorization].map { $0.lowercased().hasPrefix("bearer ") } ?? false
+        return presented ? #"Bearer realm="copiloto", error="invalid_token""# : #"Bearer realm="copiloto""#
     }
 }
 

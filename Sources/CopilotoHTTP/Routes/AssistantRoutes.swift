@@ -32,18 +32,28 @@ struct AssistantRoutes {
         group.post("assistant/sessions/:id/messages") { request, context -> Response in
             let identity = try context.requireIdentity()
             let id = try context.parameters.id(resource: "sessions")
-            let stream = try await assistant.send(identity, sessionId: id, body: try await request.jsonBody(limit: limit), language: context.language)
-            return try await Self.reply(stream, request, threadId: id, heartbeat: deps.sseHeartbeat)
+            var body = try await request.jsonBody(limit: limit)
+            let agui = request.uri.queryParameters.get("protocol") == "ag-ui"
+            var input: AGUIInput?
+            if agui, AGUIInput.isRunAgentInput(body) {
+                input = try AGUIInput.read(body)
+                body = input?.body ?? body
+            }
+            let replyId = UUID()
+            let stream = try await assistant.send(identity, sessionId: id, body: body, language: context.language, replyId: replyId)
+            let run = AGUIRun(threadId: input?.threadId ?? id.uuidString.lowercased(), runId: input?.runId ?? UUID().uuidString.lowercased(),
+                              messageId: replyId.uuidString.lowercased())
+            return try await Self.reply(stream, request, run: run, heartbeat: deps.sseHeartbeat)
         }
         CopilotRoutes(deps: deps).register(on: group)
     }
 
     /// SSE (API.md events, or AG-UI with `?protocol=ag-ui`) when the client accepts it, JSON otherwise.
-    static func reply(_ stream: AsyncThrowingStream<AssistantEvent, any Error>, _ request: Request, threadId: UUID,
+    static func reply(_ stream: AsyncThrowingStream<AssistantEvent, any Error>, _ request: Request, run: AGUIRun,
                       heartbeat: Duration) async throws -> Response {
         let agui = request.uri.queryParameters.get("protocol") == "ag-ui"
         guard agui || request.headers[.accept]?.contains("text/event-stream") == true else { return try await SSEEncoding.json(stream) }
-        return SSEEncoding.response(stream, protocol: agui ? .agUI(threadId: threadId.uuidString.lowercased()) : .copiloto, heartbeat: heartbeat)
+        return SSEEncoding.response(stream, protocol: agui ? .agUI(run) : .copiloto, heartbeat: heartbeat)
     }
 }
 

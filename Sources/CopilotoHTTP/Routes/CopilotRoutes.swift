@@ -15,7 +15,8 @@ struct CopilotRoutes {
             let identity = try context.requireIdentity()
             let stream = try await assistant.quick(identity, body: try await request.jsonBody(limit: limit), language: context.language)
             let streamed = request.headers[.accept]?.contains("text/event-stream") == true || request.uri.queryParameters.get("protocol") == "ag-ui"
-            return streamed ? try await AssistantRoutes.reply(stream, request, threadId: UUID(), heartbeat: heartbeat) : try await Self.quickJSON(stream)
+            let run = AGUIRun(threadId: UUID().uuidString.lowercased(), runId: UUID().uuidString.lowercased(), messageId: UUID().uuidString.lowercased())
+            return streamed ? try await AssistantRoutes.reply(stream, request, run: run, heartbeat: heartbeat) : try await Self.quickJSON(stream)
         }
         group.post("assistant/quick/:id/promote") { _, context -> Response in
             let session = try await assistant.promote(try context.requireIdentity(), quickId: try context.parameters.id(resource: "quick"))

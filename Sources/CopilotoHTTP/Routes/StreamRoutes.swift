@@ -21,7 +21,7 @@ struct StreamRoutes {
                     let reader = Task {
                         for await event in feed where (inbox || !Self.inboxEvents.contains(event.name))
                             && (insights || !InsightEvent.names.contains(event.name)) {
-                            continuation.yield("event: \(event.name)\ndata: \(event.data.encoded())\n\n")
+                            continuation.yield("event: \(event.name)\ndata: \(LowercaseUUIDs.json(event.data.encoded()))\n\n")
                         }
                         continuation.finish()
                     }

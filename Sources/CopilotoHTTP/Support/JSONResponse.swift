@@ -2,10 +2,10 @@ import CopilotoCore
 import Foundation
 import Hummingbird
 
-/// Builds JSON responses with the API's encoder (RFC 3339 dates, camelCase keys).
+/// Builds JSON responses with the API's encoder (RFC 3339 dates, camelCase keys, lower-case UUIDs).
 enum JSONResponse {
     static func make<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try JSONCoding.encoder().encode(value)
+        let data = LowercaseUUIDs.json(try JSONCoding.encoder().encode(value))
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }

@@ -18,12 +18,7 @@ struct APIClient: Sendable {
         let visitor = VisitorTokenJar.key(path, json)
         if let visitor, let saved = visitors[visitor] { headers[VisitorTokenJar.header] = saved }
         let bodyText = raw ?? json.map { $0.encoded() }
-        let buffer = bodyText.map { ByteBuffer(string: $0) }
-        let answer = try await client.execute(uri: path, method: method, headers: headers, body: buffer) { response in
-            let text = String(buffer: response.body)
-            let parsed = (try? JSONValue.parse(Data(text.utf8))) ?? .null
-            return APIResponse(status: Int(response.status.code), headers: response.headers, json: parsed, text: text)
-        }
+        let answer = try await self.raw(method, path, headers: headers, bodyText.map { Data($0.utf8) })
         if let visitor, let issued = answer.json.string("visitorToken") { visitors[visitor] = issued }
         return answer
     }
@@ -37,22 +32,20 @@ struct APIClient: Sendable {
     }
     /// Any request with raw bytes and headers (webhooks).
     func raw(_ method: HTTPRequest.Method, _ path: String, headers: HTTPFields, _ data: Data? = nil) async throws -> APIResponse {
-        try await client.execute(uri: path, method: method, headers: headers, body: data.map { ByteBuffer(bytes: $0) }) { response in
+        let answer = try await client.execute(uri: path, method: method, headers: headers, body: data.map { ByteBuffer(bytes: $0) }) { response in
             let text = String(buffer: response.body)
             let parsed = (try? JSONValue.parse(Data(text.utf8))) ?? .null
             return APIResponse(status: Int(response.status.code), headers: response.headers, json: parsed, text: text)
         }
+        ExchangeRecorder.record(method: method, path: path, headers: headers, body: data, response: answer)
+        return answer
     }
 
     /// Posts raw bytes with a content type (file uploads).
     func upload(_ path: String, token: String?, contentType: String, _ data: Data) async throws -> APIResponse {
         var headers: HTTPFields = [.contentType: contentType]
         if let token { headers[.authorization] = "Bearer \(token)" }
-        return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(bytes: data)) { response in
-            let text = String(buffer: response.body)
-            let parsed = (try? JSONValue.parse(Data(text.utf8))) ?? .null
-            return APIResponse(status: Int(response.status.code), headers: response.headers, json: parsed, text: text)
-        }
+        return try await raw(.post, path, headers: headers, data)
     }
     func put(_ path: String, token: String?, _ json: JSONValue) async throws -> APIResponse {
         try await request(.put, path, token: token, json: json)
