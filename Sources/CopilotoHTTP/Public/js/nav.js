@@ -18,6 +18,7 @@ export const NAV = [
     roles: ['owner', 'admin', 'manager', 'attendant', 'assistant', 'viewer'] },
   { id: 'copilots', route: '#/copilots', label: 'nav.copilots', icon: 'spark', group: 'nav.service',
     roles: ['owner', 'admin', 'manager'] },
+  { id: 'knowledge', route: '#/knowledge', label: 'nav.knowledge', icon: 'list', group: 'nav.service' },
   { id: 'audit', route: '#/audit', label: 'nav.audit', icon: 'list', group: 'nav.admin', roles: ['owner', 'admin', 'manager'] },
   { id: 'permissions', route: '#/permissions', label: 'nav.permissions', icon: 'shield', group: 'nav.admin', roles: ['owner', 'admin'] },
   { id: 'usage', route: '#/usage', label: 'nav.usage', icon: 'chart', group: 'nav.admin', roles: ['owner', 'admin', 'manager', 'finance'] },

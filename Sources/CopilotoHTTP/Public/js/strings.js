@@ -1,6 +1,7 @@
 // strings.js — the UI texts, one table per language (keys are shared; pt-BR is the reference).
 import { COPILOT_STRINGS } from './copilot-strings.js';
 import { INBOX_STRINGS } from './inbox-strings.js';
+import { KNOWLEDGE_STRINGS } from './knowledge-strings.js';
 
 export const STRINGS = {
   'pt-BR': {
@@ -243,4 +244,4 @@ export const STRINGS = {
   },
 };
 
-for (const extra of [COPILOT_STRINGS, INBOX_STRINGS]) for (const lang of Object.keys(STRINGS)) Object.assign(STRINGS[lang], extra[lang]);
+for (const extra of [COPILOT_STRINGS, INBOX_STRINGS, KNOWLEDGE_STRINGS]) for (const lang of Object.keys(STRINGS)) Object.assign(STRINGS[lang], extra[lang]);

@@ -1,0 +1,54 @@
+import Foundation
+
+/// A task executor with one dedicated thread: async code run with it as the preference (`withTaskExecutorPreference`)
+/// executes there instead of on Swift's cooperative pool.
+///
+/// SQLite's C API blocks: a commit waits for the disk, and under write contention from another process the busy
+/// handler sleeps for up to `busy_timeout`. The single SQLite connection's transactions run here, statements still
+/// inline (prepared-statement cache, no hop per statement), so a slow commit holds this thread — never one of the
+/// cooperative pool's few threads that every request, test and fake server shares.
+final class ThreadTaskExecutor: TaskExecutor, @unchecked Sendable {
+    private let condition = NSCondition()
+    private var jobs: [UnownedJob] = []
+    private var stopped = false
+
+    /// The name of the executor whose thread is running the caller, nil elsewhere (for tests and assertions).
+    static var current: String? { Thread.current.threadDictionary[threadKey] as? String }
+    private static let threadKey = "copiloto.thread-executor"
+
+    /// Starts the thread.
+    init(name: String) {
+        let thread = Thread { [self] in
+            Thread.current.threadDictionary[Self.threadKey] = name
+            while let job = next() { job.runSynchronously(on: asUnownedTaskExecutor()) }
+        }
+        thread.name = name
+        thread.start()
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let unowned = UnownedJob(job)
+        condition.lock()
+        jobs.append(unowned)
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Lets the thread end once its queue is empty (jobs enqueued later still run: the thread only stops when idle).
+    func shutdown() {
+        condition.lock()
+        stopped = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func next() -> UnownedJob? {
+        condition.lock()
+        defer { condition.unlock() }
+        while jobs.isEmpty {
+            if stopped { return nil }
+            condition.wait()
+        }
+        return jobs.removeFirst()
+    }
+}
