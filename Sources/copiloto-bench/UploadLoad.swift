@@ -9,6 +9,7 @@ import Foundation
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
+import NIOHTTP1
 
 /// Knowledge uploads with the MiniLM encoder on, while an authenticated GET runs in a loop: how long each upload
 /// takes to be answered (goal ≤ 1 s: the text is stored and chunked, embeddings follow in the background) and the

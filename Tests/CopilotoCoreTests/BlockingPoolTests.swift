@@ -16,7 +16,7 @@ struct BlockingPoolTests {
         let seen = try await withThrowingTaskGroup(of: (String?, Int32).self) { group in
             for _ in 0..<8 {
                 group.addTask {
-                    try await pool.run {
+                    await pool.run {
                         running.state.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
                         usleep(30_000)  // a blocking call, on a pool thread: the cooperative pool stays free
                         running.state.withLock { $0.now -= 1 }
