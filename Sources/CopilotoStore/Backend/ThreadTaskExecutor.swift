@@ -27,14 +27,20 @@ final class ThreadTaskExecutor: TaskExecutor, @unchecked Sendable {
     }
 
     func enqueue(_ job: consuming ExecutorJob) {
-        let unowned = UnownedJob(job)
         condition.lock()
-        jobs.append(unowned)
+        if stopped {
+            // The thread is gone or going: a task that still prefers this executor (one started inside a transaction
+            // and outliving the store) must not be lost, so it runs on the global executor instead.
+            condition.unlock()
+            globalConcurrentExecutor.enqueue(job)
+            return
+        }
+        jobs.append(UnownedJob(job))
         condition.signal()
         condition.unlock()
     }
 
-    /// Lets the thread end once its queue is empty (jobs enqueued later still run: the thread only stops when idle).
+    /// Lets the thread end once its queue is empty; jobs enqueued afterwards go to the global executor.
     func shutdown() {
         condition.lock()
         stopped = true
