@@ -32,7 +32,7 @@ public struct DemoSeeder: Sendable {
     public func seedIfEmpty() async throws -> Bool {
         guard try await store.system.tenantCount() == 0 else { return false }
         // bcrypt is slow on purpose: hash once and give every demo user the same hash.
-        let passwordHash = try passwords.hash(Self.password)
+        let passwordHash = try await passwords.hashOffPool(Self.password)
         var rng = SeededGenerator(label: "tenants")
         let staff = DemoPeople.staff.map { (name: $0.name, email: "\($0.role.rawValue)@demo.local", role: $0.role) }
         let demo = try await createTenant(slug: "demo", name: "Loja Demo", staff: staff, passwordHash: passwordHash, rng: &rng)

@@ -56,7 +56,8 @@ public func buildApplication(_ deps: AppDependencies, host: String, port: Int, s
     Application(
         router: buildRouter(deps),
         configuration: .init(address: .hostname(host, port: port), serverName: "Copiloto"),
-        services: services + [Housekeeping(store: deps.store, retriever: deps.knowledge.retriever, logger: deps.logger),
+        services: services + [Housekeeping(store: deps.store, logger: deps.logger),
+                              KnowledgeIndexingService(store: deps.store, knowledge: deps.knowledge, logger: deps.logger),
                               JobWorker(queue: deps.store.jobQueue, handlers: deps.jobHandlers, logger: deps.logger, lease: deps.jobLease)]
             + backgroundServices(deps),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },

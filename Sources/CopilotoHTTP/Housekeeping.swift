@@ -3,8 +3,9 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Periodic work beside the server: deletes quick exchanges past their 7-day lifetime and embeds knowledge chunks
-/// that have no vector from the current model yet (first pass right at start-up).
+/// Periodic work beside the server: deletes quick exchanges past their 7-day lifetime and, when given a retriever,
+/// embeds knowledge chunks that have no vector from the current model yet (the server leaves that to
+/// `KnowledgeIndexingService`, which is woken by every upload).
 public struct Housekeeping: Service {
     let store: any DataStore
     let interval: Duration

@@ -17,7 +17,7 @@ struct AssistantBench: AsyncParsableCommand {
     func run() async throws {
         let fake = FakeOpenAIServer(responder: Self.reply)
         try await fake.run { url in
-            let server = try BenchServer.start(llmURL: url)
+            let server = try await BenchServer.start(llmURL: url)
             defer { server.stop() }
             var rows: [[String]] = []
             for sse in [false, true] {

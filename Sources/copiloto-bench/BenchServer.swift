@@ -16,7 +16,7 @@ struct BenchServer {
     let pid: pid_t
     let baseURL: String
 
-    static func start(llmURL: String) throws -> BenchServer {
+    static func start(llmURL: String) async throws -> BenchServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("copiloto-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let portFile = directory.appendingPathComponent("port").path
@@ -29,7 +29,7 @@ struct BenchServer {
             if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
                 return BenchServer(pid: pid, baseURL: "http://127.0.0.1:\(port)")
             }
-            usleep(100_000)
+            try await Task.sleep(for: .milliseconds(100))
         }
         kill(pid, SIGKILL)
         throw BenchError.unexpected("the server did not start")

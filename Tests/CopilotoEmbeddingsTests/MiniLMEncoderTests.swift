@@ -12,7 +12,7 @@ struct MiniLMEncoderTests {
     ]
     let encoder: MiniLMEncoder
 
-    init() throws { encoder = try MiniLMFixture.encoder.get() }
+    init() async throws { encoder = try await MiniLMFixture.encoder() }
 
     @Test("vectors match sentence-transformers to 1e-4 and have unit length")
     func parity() async throws {
@@ -48,7 +48,7 @@ struct MiniLMEncoderTests {
 
     @Test("the Swift kernel alone gives the reference vector, and the same one as OpenBLAS when it is there")
     func swiftKernelParity() async throws {
-        let swift = try MiniLMFixture.swiftEncoder.get()
+        let swift = try await MiniLMFixture.swiftEncoder()
         #expect(swift.backend == "swift")
         let (text, expected) = Self.references[0]  // one short text: the Swift kernel is slow in debug builds
         let vector = try await swift.embed([text])[0]

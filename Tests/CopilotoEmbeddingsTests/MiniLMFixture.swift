@@ -1,3 +1,4 @@
+import CopilotoCore
 import CopilotoEmbeddings
 import Foundation
 import Testing
@@ -12,9 +13,16 @@ enum MiniLMFixture {
     /// One tokenizer, read once for the whole suite.
     static let tokenizer = Result { try WordPieceTokenizer(vocabularyFile: try modelDirectory().appendingPathComponent("vocab.txt")) }
 
-    /// One encoder per back-end, loaded once for the whole suite.
-    static let encoder = Result { try MiniLMEncoder(directory: try modelDirectory(), backend: .auto) }
-    static let swiftEncoder = Result { try MiniLMEncoder(directory: try modelDirectory(), backend: .swift) }
+    /// One encoder per back-end, loaded once for the whole suite — on `BlockingPool.cpu`: reading and packing 90 MB of
+    /// weights takes seconds in a debug build, and a `static let` initialiser would hold a cooperative thread (and
+    /// every other test waiting on the same lazy value) that long.
+    private static let encoderLoad = Task { try await BlockingPool.cpu.run { try MiniLMEncoder(directory: try modelDirectory(), backend: .auto) } }
+    private static let swiftEncoderLoad = Task { try await BlockingPool.cpu.run { try MiniLMEncoder(directory: try modelDirectory(), backend: .swift) } }
+
+    /// The encoder on the best back-end (OpenBLAS when installed).
+    static func encoder() async throws -> MiniLMEncoder { try await encoderLoad.value }
+    /// The encoder on the Swift kernel.
+    static func swiftEncoder() async throws -> MiniLMEncoder { try await swiftEncoderLoad.value }
 
     static func modelDirectory() throws -> URL {
         guard let directory else { throw MiniLMError.missingFile(MiniLMLocator.defaultDirectory().path) }

@@ -17,7 +17,7 @@ struct RAGEvalTests {
     func recall() async throws {
         let corpus = try JSONDecoder().decode(RAGEval.Corpus.self, from: try Data(contentsOf: Self.corpusFile))
         #expect(corpus.questions.count >= 40)
-        let scores = try await RAGEval(corpus: corpus, embedder: try MiniLMFixture.encoder.get()).run()
+        let scores = try await RAGEval(corpus: corpus, embedder: try await MiniLMFixture.encoder()).run()
         let byMode = Dictionary(uniqueKeysWithValues: scores.map { ($0.mode, $0) })
         let lexical = try #require(byMode[.lexical]), vector = try #require(byMode[.vector]), hybrid = try #require(byMode[.hybrid])
         #expect(lexical.recallAt5 >= 0.9)
@@ -30,7 +30,7 @@ struct RAGEvalTests {
 
     @Test("a paraphrase with no word in common with its answer is found by the vectors, not by BM25")
     func paraphrase() async throws {
-        let encoder = try MiniLMFixture.encoder.get()
+        let encoder = try await MiniLMFixture.encoder()
         let tenant = UUID()
         let documents = [("Cartões", "We accept Visa, Mastercard and American Express credit cards."),
                          ("Horário", "The store opens at nine in the morning and closes at six in the evening."),

@@ -17,7 +17,7 @@ struct InboxCrashTests {
             let database = "sqlite://" + FileManager.default.temporaryDirectory.appendingPathComponent("crash-\(UUID().uuidString).sqlite").path
             let environment = ["COPILOTO_WHATSAPP_APP_SECRET": "crash-secret", "COPILOTO_WHATSAPP_ACCESS_TOKEN": "EAAG-crash",
                                "COPILOTO_META_GRAPH_URL": graph, "COPILOTO_JOB_LEASE_SECONDS": "2"]
-            let first = try ServerProcess.start(database: database, environment: environment)
+            let first = try await ServerProcess.start(database: database, environment: environment)
             var client = CrashClient(port: first.port)
             try await client.login()
             let agent = try await client.json(.POST, "/v1/ai-agents", [
@@ -37,7 +37,7 @@ struct InboxCrashTests {
                 if i > 60 { break }
             }
             #expect(accepted.count == 61)
-            let second = try ServerProcess.start(database: database, environment: environment)
+            let second = try await ServerProcess.start(database: database, environment: environment)
             defer { second.kill() }
             client = CrashClient(port: second.port, token: client.token)
             let deadline = Date().addingTimeInterval(60)

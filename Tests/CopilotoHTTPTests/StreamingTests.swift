@@ -72,10 +72,12 @@ struct StreamingTests {
     }
 }
 
-/// A bare TCP client: sends a request, reads the first bytes of the answer, closes the connection.
+/// A bare TCP client: sends a request, reads the first bytes of the answer, closes the connection. Its blocking
+/// `recv` runs on a thread of its own: `Task.detached` would still hold a cooperative thread, which the server
+/// needs to answer (on one core, a deadlock).
 enum RawClient {
     static func sendAndHangUp(port: Int, request: String) async throws -> String {
-        try await Task.detached {
+        try await Shell.offPool {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             guard fd >= 0 else { throw POSIXError(.EIO) }
             defer { close(fd) }
@@ -91,6 +93,6 @@ enum RawClient {
             var buffer = [UInt8](repeating: 0, count: 4096)
             let count = recv(fd, &buffer, buffer.count, 0)
             return String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)
-        }.value
+        }
     }
 }

@@ -32,7 +32,7 @@ public struct AuthService: Sendable {
         let found = try await store.system.userForLogin(email: normalized)
         // Verify even for unknown e-mails so timing does not reveal which addresses exist.
         let hash = found?.1 ?? decoyHash
-        guard passwords.verify(password, hash: hash), let (user, _) = found, user.active else {
+        guard await passwords.verifyOffPool(password, hash: hash), let (user, _) = found, user.active else {
             limiter.recordFailure(keys, now: now)
             throw CopilotoError.unauthenticated
         }

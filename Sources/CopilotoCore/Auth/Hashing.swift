@@ -15,3 +15,15 @@ public protocol TokenHasher: Sendable {
     /// A new random secret suitable for a bearer token.
     func newSecret() -> String
 }
+
+extension PasswordHasher {
+    /// `hash` on `BlockingPool.cpu`: bcrypt takes tens of milliseconds of CPU on purpose, too long for the cooperative pool.
+    public func hashOffPool(_ password: String) async throws -> String {
+        try await BlockingPool.cpu.run { [self] in try hash(password) }
+    }
+
+    /// `verify` on `BlockingPool.cpu`.
+    public func verifyOffPool(_ password: String, hash: String) async -> Bool {
+        await BlockingPool.cpu.run { [self] in verify(password, hash: hash) }
+    }
+}

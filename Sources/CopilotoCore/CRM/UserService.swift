@@ -41,7 +41,7 @@ public struct UserService: Sendable {
         if role == .owner, identity.role != .owner { throw CopilotoError.forbidden(action: "manageUsers") }
         let user = User(tenantId: identity.tenantId, name: name, email: email, role: role,
                         language: language.flatMap(Language.init(code:)) ?? .ptBR, createdAt: clock())
-        try await store.system.createUser(user, passwordHash: try passwords.hash(password))
+        try await store.system.createUser(user, passwordHash: try await passwords.hashOffPool(password))
         return user
     }
 
@@ -70,7 +70,7 @@ public struct UserService: Sendable {
             try await tx.users.update(user)
             return user
         }
-        if let password { try await store.system.setPassword(userId: id, passwordHash: try passwords.hash(password)) }
+        if let password { try await store.system.setPassword(userId: id, passwordHash: try await passwords.hashOffPool(password)) }
         return updated
     }
 }

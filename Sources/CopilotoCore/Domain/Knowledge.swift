@@ -10,6 +10,8 @@ public struct KnowledgeDocument: Sendable, Equatable, Codable, Identifiable {
     public var content: String
     public var createdAt: Date
     public var updatedAt: Date
+    /// Embedding progress, filled in by `KnowledgeService` for responses (not stored as such).
+    public var indexStatus: KnowledgeIndexStatus?
 
     public init(id: UUID = UUID(), tenantId: UUID, title: String, source: String? = nil, tags: [String] = [], content: String,
                 createdAt: Date = Date(), updatedAt: Date? = nil) {
@@ -61,6 +63,11 @@ public protocol KnowledgeRepository: Sendable {
     func nearest(_ vector: [Float], model: String, limit: Int) async throws -> [(KnowledgeChunk, Double)]?
     /// True when `nearest` is answered by the database (pgvector); the in-process index then skips vectors.
     var hasNativeVectors: Bool { get }
+    /// Embedding progress of the given documents: chunks with a vector from `model` (nil: no model) out of all.
+    func indexStatus(_ ids: [UUID], model: String?) async throws -> [UUID: KnowledgeIndexStatus]
+    /// Records why the documents' chunks could not be embedded; their chunks are no longer offered by
+    /// `chunksMissingVectors` until the document is saved again.
+    func markIndexFailed(_ ids: [UUID], reason: String) async throws
 }
 
 /// Vectors for a list of chunks, in the same order, from one embedding model.

@@ -33,18 +33,29 @@ public final class KnowledgeRetriever: Sendable {
         return ChunkVectors(model: embedder.name, vectors: vectors)
     }
 
-    /// Embeds the tenant's chunks that have no vector from the current model (demo data, documents stored while
-    /// the model was missing or failing, a model change); returns how many were embedded.
+    /// Embeds the tenant's chunks that have no vector from the current model (new uploads, demo data, documents stored
+    /// while the model was missing, a model change), `batch` chunks per transaction so progress shows as it goes;
+    /// returns how many were embedded. When the model fails, the documents of that batch are marked failed with
+    /// the reason and the tenant's pass stops (the others stay `indexing` and are tried again on the next pass).
     public func backfill(store: any DataStore, tenantId: UUID, batch: Int = 32) async throws -> Int {
         guard let embedder else { return 0 }
         var total = 0
         while true {
+            try Task.checkCancellation()
             let chunks = try await store.withTenant(tenantId) {
                 try await $0.knowledge.chunksMissingVectors(model: embedder.name, limit: batch)
             }
             guard !chunks.isEmpty else { return total }
-            let vectors = ChunkVectors(model: embedder.name, vectors: try await embedder.embed(chunks.map(Self.embeddingText)))
-            try await store.withTenant(tenantId) { try await $0.knowledge.setVectors(chunks, vectors) }
+            let vectors: [[Float]]
+            do {
+                vectors = try await embedder.embed(chunks.map(Self.embeddingText))
+                guard vectors.count == chunks.count else { throw EmbeddingCountMismatch(expected: chunks.count, got: vectors.count) }
+            } catch let error where !(error is CancellationError) && !Task.isCancelled {
+                let documents = Array(Set(chunks.map(\.documentId)))
+                try await store.withTenant(tenantId) { try await $0.knowledge.markIndexFailed(documents, reason: "\(error)") }
+                return total
+            }
+            try await store.withTenant(tenantId) { try await $0.knowledge.setVectors(chunks, ChunkVectors(model: embedder.name, vectors: vectors)) }
             total += chunks.count
             if chunks.count < batch { return total }
         }
@@ -106,4 +117,11 @@ public final class KnowledgeRetriever: Sendable {
         cache.withLock { $0[tx.tenantId] = index }
         return index
     }
+}
+
+/// An embedding model that answered with the wrong number of vectors.
+struct EmbeddingCountMismatch: Error, CustomStringConvertible {
+    let expected: Int
+    let got: Int
+    var description: String { "the embedding model returned \(got) vectors for \(expected) texts" }
 }

@@ -14,7 +14,9 @@ public protocol PDFTextExtractor: Sendable {
 }
 
 /// The tenant's knowledge base: documents in (text, Markdown, HTML, PDF), chunks and vectors indexed, cited
-/// passages out.
+/// passages out. A document is answered as soon as its text is stored and chunked (lexical search finds it at once);
+/// its chunks are embedded afterwards by the background indexer (`KnowledgeIndexer`, woken through `signal`), and
+/// every document carries its `indexStatus`.
 public struct KnowledgeService: Sendable {
     /// The most text one document may hold once extracted (larger ones get 413).
     public static let maxCharacters = 1_000_000
@@ -24,9 +26,13 @@ public struct KnowledgeService: Sendable {
     public let retriever: KnowledgeRetriever
     public let pdf: (any PDFTextExtractor)?
     public let clock: @Sendable () -> Date
+    /// Wakes the background indexer after a save.
+    public let signal: KnowledgeIndexSignal
 
     public init(store: any DataStore, authorizer: Authorizer, retriever: KnowledgeRetriever = KnowledgeRetriever(),
-                pdf: (any PDFTextExtractor)? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
+                pdf: (any PDFTextExtractor)? = nil, signal: KnowledgeIndexSignal = KnowledgeIndexSignal(),
+                clock: @escaping @Sendable () -> Date = Date.init) {
+        self.signal = signal
         self.store = store
         self.authorizer = authorizer
         self.retriever = retriever
@@ -58,12 +64,23 @@ public struct KnowledgeService: Sendable {
                                          createdAt: clock())
         try await store.withTenant(identity.tenantId) { tx in try await authorizer.require(identity, "manageKnowledge", in: tx) }
         let chunks = Self.chunks(document)
-        let vectors = await retriever.vectors(for: chunks)
-        try await store.withTenant(identity.tenantId) { tx in
+        let stored = try await store.withTenant(identity.tenantId) { tx in
             try await authorizer.require(identity, "manageKnowledge", in: tx)
-            try await tx.knowledge.save(document, chunks: chunks, vectors: vectors, isNew: true)
+            try await tx.knowledge.save(document, chunks: chunks, vectors: nil, isNew: true)
+            return try await withStatus([document], in: tx)[0]
         }
-        return document
+        signal.wake()
+        return stored
+    }
+
+    /// The documents with their embedding progress.
+    func withStatus(_ documents: [KnowledgeDocument], in tx: any TenantStore) async throws -> [KnowledgeDocument] {
+        let statuses = try await tx.knowledge.indexStatus(documents.map(\.id), model: retriever.embedder?.name)
+        return documents.map { document in
+            var document = document
+            document.indexStatus = statuses[document.id]
+            return document
+        }
     }
 
     /// Changes a document; a new text is chunked and embedded again (the old chunks are gone at once).
@@ -75,15 +92,17 @@ public struct KnowledgeService: Sendable {
         if input.hasSource { document.source = input.source }
         if let tags = input.tags { document.tags = tags }
         document.updatedAt = clock()
+        document.indexStatus = nil
         let chunks = Self.chunks(document)
-        let vectors = await retriever.vectors(for: chunks)
         let saved = document
-        try await store.withTenant(identity.tenantId) { tx in
+        let stored = try await store.withTenant(identity.tenantId) { tx in
             try await authorizer.require(identity, "manageKnowledge", in: tx)
             guard try await tx.knowledge.find(id) != nil else { throw CopilotoError.notFound(resource: "knowledge") }
-            try await tx.knowledge.save(saved, chunks: chunks, vectors: vectors, isNew: false)
+            try await tx.knowledge.save(saved, chunks: chunks, vectors: nil, isNew: false)
+            return try await withStatus([saved], in: tx)[0]
         }
-        return document
+        signal.wake()
+        return stored
     }
 
     /// The chunks a document is indexed as.
@@ -96,7 +115,8 @@ public struct KnowledgeService: Sendable {
     public func list(_ identity: Identity, _ page: PageRequest) async throws -> Page<KnowledgeDocument> {
         try await store.withTenant(identity.tenantId) { tx in
             try await authorizer.require(identity, "listKnowledge", in: tx)
-            return try await tx.knowledge.list(page)
+            let listed = try await tx.knowledge.list(page)
+            return Page(items: try await withStatus(listed.items, in: tx), nextCursor: listed.nextCursor)
         }
     }
 
@@ -104,7 +124,7 @@ public struct KnowledgeService: Sendable {
         try await store.withTenant(identity.tenantId) { tx in
             try await authorizer.require(identity, permission, in: tx)
             guard let document = try await tx.knowledge.find(id) else { throw CopilotoError.notFound(resource: "knowledge") }
-            return document
+            return try await withStatus([document], in: tx)[0]
         }
     }
 

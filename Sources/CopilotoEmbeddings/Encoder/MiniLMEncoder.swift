@@ -3,7 +3,8 @@ import Foundation
 
 /// all-MiniLM-L6-v2 in plain Swift: WordPiece tokens → 6 BERT layers → mean pooling → L2 norm, 384 dimensions,
 /// the same vectors as sentence-transformers (to ~1e-6). The dense layers run on OpenBLAS when it can be loaded
-/// at run time, else on a Swift SIMD kernel; everything runs on the calling thread.
+/// at run time, else on a Swift SIMD kernel. `embed` runs tokenisation and each batch on `BlockingPool.cpu`, never on
+/// Swift's cooperative pool (a batch is seconds of CPU on a busy machine); `embed(tokenized:)` runs on the caller's thread.
 public final class MiniLMEncoder: EmbeddingModel {
     public let name = "all-MiniLM-L6-v2"
     public let dimensions = 384
@@ -16,6 +17,8 @@ public final class MiniLMEncoder: EmbeddingModel {
     /// …and at most this many tokens (unless one text alone is longer).
     public let maxBatchTokens: Int
     private let forward: MiniLMForward
+    /// Where tokenisation and batches run.
+    private let pool: BlockingPool
 
     /// Loads `model.safetensors` and `vocab.txt` from `directory`; `maxLength` (at most 512) counts `[CLS]` and
     /// `[SEP]`, 256 being the length the model was trained with.
@@ -25,7 +28,9 @@ public final class MiniLMEncoder: EmbeddingModel {
     }
 
     /// Loads the model with an explicit GEMM back-end.
-    public init(directory: URL, maxLength: Int = 256, gemm: any GEMMBackend, maxBatchTexts: Int = 32, maxBatchTokens: Int = 2048) throws {
+    public init(directory: URL, maxLength: Int = 256, gemm: any GEMMBackend, maxBatchTexts: Int = 32, maxBatchTokens: Int = 2048,
+                pool: BlockingPool = .cpu) throws {
+        self.pool = pool
         tokenizer = try WordPieceTokenizer(vocabularyFile: directory.appendingPathComponent("vocab.txt"), maxLength: maxLength)
         let weights = try MiniLMWeights(file: SafeTensors(contentsOf: directory.appendingPathComponent("model.safetensors")), backend: gemm)
         forward = MiniLMForward(weights: weights, backend: gemm)
@@ -35,11 +40,14 @@ public final class MiniLMEncoder: EmbeddingModel {
     }
 
     public func embed(_ texts: [String]) async throws -> [[Float]] {
+        guard !texts.isEmpty else { return [] }
+        let tokenizer = tokenizer, forward = forward
+        let sequences = await pool.run { texts.map(tokenizer.encode) }
         var vectors = [[Float]](repeating: [], count: texts.count)
-        for batch in batches(of: texts.map(tokenizer.encode)) {
+        for batch in batches(of: sequences) {
             try Task.checkCancellation()
-            for (index, vector) in zip(batch.indices, forward.embed(batch.sequences)) { vectors[index] = vector }
-            await Task.yield()  // between batches, let other tasks of the cooperative pool run
+            let computed = await pool.run { forward.embed(batch.sequences) }
+            for (index, vector) in zip(batch.indices, computed) { vectors[index] = vector }
         }
         return vectors
     }

@@ -26,7 +26,8 @@ struct PDFToText: PDFTextExtractor {
         }
         try data.write(to: input)
         let arguments = [executable, "-q", "-enc", "UTF-8", input.path, output.path]
-        let status = try await Task.detached { try Self.run(arguments) }.value
+        // waitpid blocks its thread until pdftotext ends: a waits-pool thread, not a cooperative one.
+        let status = try await BlockingPool.waits.run { try Self.run(arguments) }
         guard status == 0 else { throw CopilotoError.unprocessable(reason: .pdfUnreadable) }
         return String(decoding: try Data(contentsOf: output), as: UTF8.self)
     }

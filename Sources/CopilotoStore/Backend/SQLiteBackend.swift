@@ -7,17 +7,21 @@ import SQLiteKit
 ///
 /// SQLite allows a single writer; rather than meet `SQLITE_BUSY` under load, every transaction takes
 /// a fair lock on the one connection, whose statements run inline (`DirectSQLite`) so the lock is held for
-/// microseconds per statement. Tenant scoping is enforced by the queries themselves.
+/// microseconds per statement. Tenant scoping is enforced by the queries themselves. Transactions run on a dedicated
+/// thread (`ThreadTaskExecutor`): a commit waiting for the disk or a busy handler waiting for another process blocks
+/// that thread only, never Swift's cooperative pool.
 final class SQLiteBackend: SQLBackend {
     let name = "sqlite"
     let isPostgres = false
     private let connection: DirectSQLite
     private let lock = AsyncLock()
+    private let executor: ThreadTaskExecutor
     private let logger: Logger
     private let metrics = DatabaseMetrics(backend: "sqlite", poolSize: 1)
 
-    private init(connection: DirectSQLite, logger: Logger) {
+    private init(connection: DirectSQLite, executor: ThreadTaskExecutor, logger: Logger) {
         self.connection = connection
+        self.executor = executor
         self.logger = logger
     }
 
@@ -25,17 +29,26 @@ final class SQLiteBackend: SQLBackend {
     static func open(path: String, logger: Logger) async throws -> SQLiteBackend {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let connection = try DirectSQLite(path: path)
-        let db = DirectSQLDatabase(connection: connection, logger: logger)
-        _ = try await db.raw("PRAGMA journal_mode = WAL").all()
-        try await db.exec("PRAGMA synchronous = NORMAL")
-        try await db.exec("PRAGMA foreign_keys = ON")
-        try await db.exec("PRAGMA busy_timeout = 5000")
-        return SQLiteBackend(connection: connection, logger: logger)
+        let executor = ThreadTaskExecutor(name: "copiloto-sqlite")
+        do {
+            let connection = try await withTaskExecutorPreference(executor) {
+                let connection = try DirectSQLite(path: path)
+                let db = DirectSQLDatabase(connection: connection, logger: logger)
+                _ = try await db.raw("PRAGMA journal_mode = WAL").all()
+                try await db.exec("PRAGMA synchronous = NORMAL")
+                try await db.exec("PRAGMA foreign_keys = ON")
+                try await db.exec("PRAGMA busy_timeout = 5000")
+                return connection
+            }
+            return SQLiteBackend(connection: connection, executor: executor, logger: logger)
+        } catch {
+            executor.shutdown()
+            throw error
+        }
     }
 
     func transaction<T: Sendable>(tenant: UUID?, _ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        try await metrics.measure { try await lock.withLock {
+        try await metrics.measure { try await lock.withLock { try await withTaskExecutorPreference(executor) {
             let db = DirectSQLDatabase(connection: connection, logger: logger)
             try await db.exec("BEGIN IMMEDIATE")
             do {
@@ -46,10 +59,11 @@ final class SQLiteBackend: SQLBackend {
                 do { try await db.exec("ROLLBACK") } catch { logger.error("rollback failed: \(error)") }
                 throw error
             }
-        } }
+        } } }
     }
 
     func shutdown() async throws {
-        connection.close()
+        try await lock.withLock { connection.close() }
+        executor.shutdown()
     }
 }

@@ -30,7 +30,14 @@ struct SQLKnowledgeRepository: KnowledgeRepository {
     var documents: SQLEntityRepository<KnowledgeDocumentMapping> { SQLEntityRepository(db: db, tenant: tenant) }
 
     func save(_ document: KnowledgeDocument, chunks: [KnowledgeChunk], vectors: ChunkVectors?, isNew: Bool) async throws {
-        if isNew { try await documents.insert(document) } else { try await documents.update(document) }
+        if isNew {
+            try await documents.insert(document)
+        } else {
+            try await documents.update(document)
+            // New chunks: a failure recorded for the old ones no longer holds.
+            try await db.update("knowledge_documents").set("index_error", to: SQLLiteral.null)
+                .where("tenant_id", .equal, tenant.text).where("id", .equal, document.id.text).run()
+        }
         try await db.delete(from: "knowledge_chunks").where("tenant_id", .equal, tenant.text)
             .where("document_id", .equal, document.id.text).run()
         var columns = ["tenant_id", "document_id", "position", "title", "text", "embedding_model", "embedding"]

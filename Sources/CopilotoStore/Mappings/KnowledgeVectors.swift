@@ -35,6 +35,7 @@ extension SQLKnowledgeRepository {
         try await db.select().columns("document_id", "position", "title", "text").from("knowledge_chunks")
             .where("tenant_id", .equal, tenant.text)
             .where { $0.where("embedding_model", .is, SQLLiteral.null).orWhere("embedding_model", .notEqual, model) }
+            .where(SQLRaw("document_id NOT IN (SELECT id FROM knowledge_documents WHERE index_error IS NOT NULL)"))
             .orderBy("document_id").orderBy("position").limit(limit).all().map(Self.chunk)
     }
 

@@ -37,6 +37,7 @@ struct Migrator: Sendable {
         Migration(version: 9, name: "inbox", statements: Schema009.statements, tenantTables: Schema009.tenantTables),
         Migration(version: 10, name: "inbox_distribution", statements: Schema010.statements, tenantTables: Schema010.tenantTables),
         Migration(version: 11, name: "background_copilots", statements: Schema011.statements, tenantTables: Schema011.tenantTables),
+        Migration(version: 12, name: "knowledge_index_status", statements: Schema012.statements, tenantTables: Schema012.tenantTables),
         Migration(version: 13, name: "token_scopes", statements: Schema013.statements, tenantTables: Schema013.tenantTables),
     ]
     /// The role tenant transactions switch to on PostgreSQL.

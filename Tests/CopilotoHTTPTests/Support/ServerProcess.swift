@@ -19,7 +19,8 @@ struct ServerProcess {
         return folder.appendingPathComponent("copiloto").path
     }
 
-    static func start(database: String, environment: [String: String]) throws -> ServerProcess {
+    /// Waits (asleep, not blocking a thread of the cooperative pool) until the server prints its address.
+    static func start(database: String, environment: [String: String]) async throws -> ServerProcess {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("copiloto-serve-\(UUID().uuidString).log").path
         let arguments = [executable, "serve", "--database-url", database, "--port", "0", "--log-level", "error"]
         var actions = posix_spawn_file_actions_t()
@@ -38,15 +39,19 @@ struct ServerProcess {
                 let digits = text[range.upperBound...].prefix { $0.isNumber }
                 if let port = Int(digits) { return ServerProcess(pid: pid, port: port) }
             }
-            usleep(100_000)
+            try await Task.sleep(for: .milliseconds(100))
         }
         _ = Glibc.kill(pid, SIGKILL)
         throw POSIXError(.ETIMEDOUT)
     }
 
+    /// Sends `signal` and reaps the process on a thread of its own (`waitpid` blocks until it has exited).
     func kill(_ signal: Int32 = SIGKILL) {
+        let pid = pid
         _ = Glibc.kill(pid, signal)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        Thread.detachNewThread {
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
     }
 }

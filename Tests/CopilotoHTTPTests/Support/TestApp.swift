@@ -27,7 +27,8 @@ enum TestApp {
                                        defaultProvider: provider, sseHeartbeat: heartbeat, embedder: embedder,
                                        maxDocumentBytes: maxDocumentBytes, whatsapp: whatsapp)
             let app = Application(router: buildRouter(deps, recorder: recorder),
-                                  configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
+                                  configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                                  services: [KnowledgeIndexingService(store: store, knowledge: deps.knowledge, logger: logger)], logger: logger)
             try await app.test(.live) { client in
                 try await body(APIClient(client: client), AppContextInfo(store: store, routes: recorder.routes, port: client.port ?? 0,
                                                                          deps: deps, scopes: recorder.scopes))

@@ -18,6 +18,7 @@ const PAGES = {
   'ai-agents': () => document.createElement('cp-ai-agents-page'),
   copilots: () => document.createElement('cp-copilots-page'),
   insights: () => document.createElement('cp-insights-page'),
+  knowledge: () => document.createElement('cp-knowledge-page'),
 };
 const RESOURCES = ['customers', 'products', 'orders', 'invoices', 'agenda', 'tickets'];
 

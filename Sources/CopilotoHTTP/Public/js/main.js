@@ -17,6 +17,7 @@ import './ai-agents-page.js';
 import './insight-feed.js';
 import './insights-page.js';
 import './copilots-page.js';
+import './knowledge-page.js';
 import './copilot-fab.js';
 import './copilot-panel.js';
 import './chat-log.js';

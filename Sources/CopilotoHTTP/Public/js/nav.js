@@ -20,6 +20,7 @@ export const NAV = [
     roles: ['owner', 'admin', 'manager'] },
   { id: 'approvals', route: '#/approvals', label: 'nav.approvals', icon: 'check', group: 'nav.admin',
     visible: () => state.actions.some((a) => a.risk !== 'read') },
+  { id: 'knowledge', route: '#/knowledge', label: 'nav.knowledge', icon: 'list', group: 'nav.service' },
   { id: 'audit', route: '#/audit', label: 'nav.audit', icon: 'list', group: 'nav.admin', roles: ['owner', 'admin', 'manager'] },
   { id: 'permissions', route: '#/permissions', label: 'nav.permissions', icon: 'shield', group: 'nav.admin', roles: ['owner', 'admin'] },
   { id: 'usage', route: '#/usage', label: 'nav.usage', icon: 'chart', group: 'nav.admin', roles: ['owner', 'admin', 'manager', 'finance'] },

@@ -1,0 +1,34 @@
+import CopilotoCore
+import CopilotoEmbeddings
+import Foundation
+import Synchronization
+import Testing
+
+/// The encoder's matrix products — seconds of CPU per batch on a busy machine — run on `BlockingPool.cpu`, never on
+/// the caller's (cooperative) thread.
+@Suite("MiniLM encoder off the cooperative pool", .enabled(if: MiniLMFixture.available, MiniLMFixture.skipReason))
+struct EncoderThreadTests {
+    /// A GEMM back-end that records which pool each product ran on.
+    final class RecordingGEMM: GEMMBackend {
+        let inner = SwiftGEMM()
+        let pools = Mutex<Set<String>>([])
+        let offPool = Mutex(0)
+        var name: String { "recording" }
+        func pack(_ weight: [Float], outputs: Int, inputs: Int) -> [Float] { inner.pack(weight, outputs: outputs, inputs: inputs) }
+        func linear(_ x: UnsafePointer<Float>, rows: Int, packed weight: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+                    outputs: Int, inputs: Int, into y: UnsafeMutablePointer<Float>) {
+            if let pool = BlockingPool.currentPool { _ = pools.withLock { $0.insert(pool) } } else { offPool.withLock { $0 += 1 } }
+            inner.linear(x, rows: rows, packed: weight, bias: bias, outputs: outputs, inputs: inputs, into: y)
+        }
+    }
+
+    @Test("every matrix product of an embedding runs on the CPU pool")
+    func productsOnPool() async throws {
+        let gemm = RecordingGEMM()
+        let encoder = try await BlockingPool.cpu.run { try MiniLMEncoder(directory: try MiniLMFixture.modelDirectory(), gemm: gemm) }
+        let vectors = try await encoder.embed(["oi", "hello world"])
+        #expect(vectors.count == 2 && vectors.allSatisfy { $0.count == 384 })
+        #expect(gemm.pools.withLock { $0 } == ["copiloto-cpu"])
+        #expect(gemm.offPool.withLock { $0 } == 0)
+    }
+}
