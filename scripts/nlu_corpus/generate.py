@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes eval/nlu-corpus/corpus.jsonl: templates × slot values × voices, plus hand-written sentences.
 
-Each line: {"id", "family", "action" (null = none), "lang", "text", "params", "source", "holdout"}.
+Each line: {"id", "family", "action" (null = none), "lang", "text", "params", "source", "holdout"} and, for a
+question the knowledge base should answer (still no action), "route": "kb".
 A family is one template (its variants share it) or one hand-written sentence; "holdout" families are
 kept out of training and cross-validation, for a last check of our own. Deterministic (fixed seed).
 Run: python3 scripts/nlu_corpus/generate.py  (then `copiloto nlu train` to refresh the weights).
@@ -10,7 +11,7 @@ import hashlib, json, os, random, re, sys
 sys.path.insert(0, os.path.dirname(__file__))
 from pools import fold
 from slots import fill_slot
-import templates_people, templates_commerce, templates_store, negatives, handwritten
+import templates_people, templates_commerce, templates_store, templates_more, negatives, handwritten
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 OUT = os.path.join(ROOT, "eval", "nlu-corpus", "corpus.jsonl")
@@ -73,11 +74,17 @@ def generate(excluded):
         if key in seen:
             return
         seen.add(key)
-        rows.append({"id": f"{family}#{len([x for x in rows if x['family'] == family])}", "family": family, "action": action,
-                     "lang": lang, "text": text, "params": params, "source": source, "holdout": holdout(family)})
-    for module in (templates_people, templates_commerce, templates_store):
+        route = "kb" if action == "none:kb" else None
+        row = {"id": f"{family}#{len([x for x in rows if x['family'] == family])}", "family": family,
+               "action": None if route else action, "lang": lang, "text": text, "params": params, "source": source,
+               "holdout": holdout(family)}
+        if route:
+            row["route"] = route
+        rows.append(row)
+    for module in (templates_people, templates_commerce, templates_store, templates_more):
         for action, templates in module.TEMPLATES.items():
-            for index, (lang, template, fixed) in enumerate(templates):
+            for offset, (lang, template, fixed) in enumerate(templates):
+                index = offset + (100 if module is templates_more else 0)
                 r = random.Random(f"{action}/{index}")
                 for attempt in range((PT_VARIANTS if lang == "pt" else EN_VARIANTS) * 3):
                     if len([x for x in rows if x["family"] == f"{action}/t{index}"]) >= (PT_VARIANTS if lang == "pt" else EN_VARIANTS):
@@ -90,10 +97,10 @@ def generate(excluded):
             lang = "en" if re.search(r"\b(the|you|what|how|who|do|are|me a|tell|play|turn|book|order)\b", template) else "pt"
             for attempt in range(NEG_VARIANTS * 2):
                 text = re.sub(r"\{([a-z_0-9]+)\}", lambda m: r.choice(negatives.FILLERS[m.group(1)]), template)
-                add(f"none/{group}/{index}", None, lang, voice(text, lang, r) if attempt else text, {}, "template")
+                add(f"none/{group}/{index}", "none:kb" if group in ("kb", "customer") else None, lang, voice(text, lang, r) if attempt else text, {}, "template")
     for index, (action, text, params) in enumerate(handwritten.HAND):
         lang = "en" if re.search(r"\b(add|the|as|a customer)\b", text) and not re.search(r"\b(o|a|da|do)\b", text) else "pt"
-        add(f"{action or 'none'}/h{index}", action, lang, text, params, "hand")
+        add(f"{(action or 'none').replace(':', '-')}/h{index}", action, lang, text, params, "hand")
     return rows
 
 
@@ -109,7 +116,7 @@ def main():
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
     from collections import Counter
-    counts = Counter((row["action"] or "none", row["lang"]) for row in rows)
+    counts = Counter((row["action"] or ("none:kb" if row.get("route") else "none"), row["lang"]) for row in rows)
     for action in sorted({a for a, _ in counts}):
         print(f"{action:26} pt {counts[(action, 'pt')]:4}  en {counts[(action, 'en')]:3}")
     print(f"total {len(rows)}, holdout families {len({r['family'] for r in rows if r['holdout']})}")

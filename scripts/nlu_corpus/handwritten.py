@@ -1,4 +1,5 @@
-"""Sentences written by hand, one family each: (action or None, text, parameters).
+"""Sentences written by hand, one family each: (action or None, text, parameters);
+"none:kb" marks a question for the knowledge base (no action either).
 
 Dates follow the corpus clock (Wednesday 2026-03-04 10:00, America/Sao_Paulo)."""
 
@@ -61,10 +62,10 @@ HAND = [
     ("bulkActivateProducts", "tira todos os produtos do ar até segunda", {"productIds": ["all"], "active": False}),
     ("updateStoreSettings", "nossa moeda é USD agora", {"currency": "USD"}),
     ("searchCustomers", "tem alguma Sandra cadastrada?", {"query": "Sandra"}),
-    (None, "o cliente perguntou se vocês abrem no feriado", {}),
-    (None, "qual o prazo de garantia dos produtos?", {}),
-    (None, "vocês trabalham com delivery?", {}),
-    (None, "como faço pra trocar um produto com defeito?", {}),
+    ("none:kb", "o cliente perguntou se vocês abrem no feriado", {}),
+    ("none:kb", "qual o prazo de garantia dos produtos?", {}),
+    ("none:kb", "vocês trabalham com delivery?", {}),
+    ("none:kb", "como faço pra trocar um produto com defeito?", {}),
     (None, "sabe me dizer quem é o presidente da França?", {}),
     (None, "que horas você acha que vai chover?", {}),
     (None, "acho que esse pedido não vai rolar", {}),

@@ -122,6 +122,7 @@ TEMPLATES = {
         ("en", "inventory report", {}),
         ("en", "products with fewer than {threshold} units", {}),
         ("en", "what do I need to restock?", {}),
+        ("en", "stock report please", {}),
     ],
     "customersReport": [
         ("pt", "relatório de clientes {period}", {}),
