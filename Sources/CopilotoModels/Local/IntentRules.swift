@@ -1,9 +1,9 @@
 import CopilotoCore
 import Foundation
 
-/// Decides which catalogue action a pt-BR or English sentence asks for, or none (small talk, questions the
-/// CRM cannot answer). Ordered rules over accent- and case-folded words: specific phrases first.
-enum IntentClassifier {
+/// The hand-written rules of the first local engine (kept for comparison in `copiloto eval nlu --rules`): which
+/// action a sentence asks for, by ordered rules over folded words. The learned `IntentClassifier` replaced them.
+enum IntentRules {
     static let create = ["cria", "criar", "crie", "cadastra", "cadastrar", "cadastre", "novo", "nova", "adiciona", "adicionar", "add",
                          "create", "new", "register", "gera", "gerar", "emite", "emitir", "faz"]
     static let delete = ["apaga", "apagar", "exclui", "excluir", "remove", "remover", "deleta", "deletar", "delete", "tira", "tirar"]
