@@ -20,7 +20,10 @@ struct Dialogue {
         let current = messages[userIndex].content ?? ""
         let currentIntent = intents.classify(current)
         let alone = Dialogue(text: current, chosen: nil, intent: currentIntent)
-        guard currentIntent == nil, !LocalReplies.isSmallTalk(current),
+        // After a question, a reply is an answer unless it is plainly a new command: the model reads a bare name or
+        // date as some action, so the precise rules decide whether it is one.
+        let answering = currentIntent == nil || (IntentRules.classify(current) == nil && !current.contains("?"))
+        guard answering, !LocalReplies.isSmallTalk(current),
               let questionIndex = messages[..<userIndex].lastIndex(where: { $0.role == .assistant && !($0.content ?? "").isEmpty }),
               let question = messages[questionIndex].content, question.contains("?"),
               let askedIndex = messages[..<questionIndex].lastIndex(where: { $0.role == .user }) else { return alone }

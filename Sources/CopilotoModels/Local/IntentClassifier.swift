@@ -9,12 +9,14 @@ struct IntentClassifier: Sendable {
 
     /// Below this probability the model is unsure, and the first engine's rules, when they recognise the
     /// sentence, decide instead (they are precise on the phrasings they know).
-    static let unsure = 0.5
+    static let unsure = 0.9
 
     /// The action, or nil for "none" (and when no model could be loaded).
     func classify(_ text: String) -> String? {
         guard let prediction = model?.predict(text) else { return IntentRules.classify(text) }
-        if prediction.probability < Self.unsure, let rule = IntentRules.classify(text) { return rule }
+        // Unsure, or "none" where the rules see a command (typos such as "cadstra o clinete" defeat the model): the rules.
+        if prediction.probability < Self.unsure || (prediction.action == nil && !prediction.knowledge),
+           let rule = IntentRules.classify(text) { return rule }
         return prediction.action
     }
 
