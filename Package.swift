@@ -51,9 +51,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "CopilotoNLU",
+            dependencies: ["CopilotoCore"],
+            resources: [.copy("Resources/intent-model.bin")],
+            // Training runs in `swift run` and the tests (debug builds); unoptimised it is 20× slower.
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
+        .target(
             name: "CopilotoModels",
             dependencies: [
                 "CopilotoCore",
+                "CopilotoNLU",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -144,6 +152,8 @@ let package = Package(
             name: "CopilotoEval",
             dependencies: [
                 "CopilotoCore",
+                "CopilotoNLU",
+                "CopilotoModels",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
@@ -159,6 +169,7 @@ let package = Package(
                 "CopilotoHTTP",
                 "CopilotoDemo",
                 "CopilotoModels",
+                "CopilotoNLU",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -177,6 +188,7 @@ let package = Package(
                 "CopilotoDemo",
                 "CopilotoActions",
                 "CopilotoModels",
+                "CopilotoNLU",
                 "CopilotoInbox",
                 "CopilotoAutomations",
                 "CopilotoEmbeddings",
@@ -227,7 +239,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CopilotoModelsTests",
-            dependencies: ["CopilotoCore", "CopilotoModels", "CopilotoTesting", "CopilotoAgent", "CopilotoActions", "CopilotoStore", "CopilotoDemo"],
+            dependencies: ["CopilotoCore", "CopilotoModels", "CopilotoNLU", "CopilotoEval", "CopilotoTesting", "CopilotoAgent", "CopilotoActions",
+                           "CopilotoStore", "CopilotoDemo"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
