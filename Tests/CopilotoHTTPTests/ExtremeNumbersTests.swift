@@ -10,15 +10,15 @@ import Testing
 struct ExtremeNumbersTests {
     static let secret = "extreme-secret"
 
-    static func start() throws -> ServerProcess {
+    static func start() async throws -> ServerProcess {
         let database = "sqlite://" + FileManager.default.temporaryDirectory.appendingPathComponent("extreme-\(UUID().uuidString).sqlite").path
-        return try ServerProcess.start(database: database, environment: ["COPILOTO_WHATSAPP_APP_SECRET": secret,
+        return try await ServerProcess.start(database: database, environment: ["COPILOTO_WHATSAPP_APP_SECRET": secret,
                                                                          "COPILOTO_WHATSAPP_ACCESS_TOKEN": "EAAG-extreme"])
     }
 
     @Test("every action and every REST write answers extreme numbers with a 4xx and the process stays up")
     func walk() async throws {
-        let server = try Self.start()
+        let server = try await Self.start()
         defer { server.kill() }
         let client = ExtremeClient(port: server.port)
         await client.login()
@@ -38,7 +38,7 @@ struct ExtremeNumbersTests {
 
     @Test("two stock deltas of 1,000,000 prepared on the same product: the second confirm is a 400, not a trap")
     func confirmBeyondBound() async throws {
-        let server = try Self.start()
+        let server = try await Self.start()
         defer { server.kill() }
         let client = ExtremeClient(port: server.port)
         await client.login()
