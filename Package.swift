@@ -51,17 +51,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "CopilotoNLU",
-            dependencies: ["CopilotoCore"],
-            resources: [.copy("Resources/intent-model.bin")],
-            // Training runs in `swift run` and the tests (debug builds); unoptimised it is 20× slower.
-            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
-        ),
-        .target(
             name: "CopilotoModels",
             dependencies: [
                 "CopilotoCore",
-                "CopilotoNLU",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -152,8 +144,6 @@ let package = Package(
             name: "CopilotoEval",
             dependencies: [
                 "CopilotoCore",
-                "CopilotoNLU",
-                "CopilotoModels",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
@@ -169,7 +159,6 @@ let package = Package(
                 "CopilotoHTTP",
                 "CopilotoDemo",
                 "CopilotoModels",
-                "CopilotoNLU",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -188,7 +177,6 @@ let package = Package(
                 "CopilotoDemo",
                 "CopilotoActions",
                 "CopilotoModels",
-                "CopilotoNLU",
                 "CopilotoInbox",
                 "CopilotoAutomations",
                 "CopilotoEmbeddings",
@@ -239,8 +227,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CopilotoModelsTests",
-            dependencies: ["CopilotoCore", "CopilotoModels", "CopilotoNLU", "CopilotoEval", "CopilotoTesting", "CopilotoAgent", "CopilotoActions",
-                           "CopilotoStore", "CopilotoDemo"],
+            dependencies: ["CopilotoCore", "CopilotoModels", "CopilotoTesting", "CopilotoAgent", "CopilotoActions", "CopilotoStore", "CopilotoDemo"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

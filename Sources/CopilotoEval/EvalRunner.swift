@@ -13,8 +13,6 @@ public struct EvalRunner: Sendable {
         public let actionRight: Bool
         public let allRight: Bool
         public let reply: String
-        /// The annotated parameters (corpus runs), shown next to a failure.
-        public var expectedParams: JSONValue? = nil
     }
 
     public let api: EvalHTTP

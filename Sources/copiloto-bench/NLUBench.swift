@@ -2,7 +2,6 @@ import ArgumentParser
 import CopilotoActions
 import CopilotoCore
 import CopilotoModels
-import CopilotoNLU
 import Foundation
 
 /// The local engine alone, on one core: sentences per second and latency percentiles for the first answer to
@@ -11,16 +10,13 @@ import Foundation
 struct NLUBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "nlu", abstract: "Local engine sentences/s and p50/p99 latency.")
 
-    @Option(help: "Eval set whose sentences are used (with the corpus's).") var file = "../shared/eval/nlu-dev.json"
-    @Option(help: "The annotated corpus: its sentences, and the training time measured on it.") var corpus = "eval/nlu-corpus/corpus.jsonl"
+    @Option(help: "Eval set whose sentences are used.") var file = "../shared/eval/nlu-dev.json"
     @Option(help: "Sentences to process.") var sentences = 50_000
 
     func run() async throws {
-        var texts = FileManager.default.contents(atPath: file).flatMap { try? JSONValue.parse($0)["cases"]?.arrayValue }?
-            .compactMap { $0.string("text") }
-            .map { $0.replacingOccurrences(of: #"\{[a-z]+:[a-z0-9]+\}"#, with: "1042", options: .regularExpression) } ?? []
-        let annotated = try? NLUCorpus(contentsOf: corpus)
-        texts += annotated?.examples.map(\.text) ?? []
+        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+        let texts = (try JSONValue.parse(data)["cases"]?.arrayValue ?? []).compactMap { $0.string("text") }
+            .map { $0.replacingOccurrences(of: "{order:o1}", with: "1042").replacingOccurrences(of: "{order:o2}", with: "1043") }
         guard !texts.isEmpty else { throw ValidationError("no cases in \(file)") }
         let tools = ActionRegistry.standard.all.map { ToolSpec(name: $0.name, description: $0.description.pt, parameters: $0.parameters) }
         let engine = HeuristicEngine()
@@ -35,18 +31,11 @@ struct NLUBench: AsyncParsableCommand {
             latency.add((ContinuousClock.now - began).milliseconds)
         }
         let seconds = (ContinuousClock.now - start).milliseconds / 1000
-        var rows = [
-            ["sentences/s", String(format: "%.0f", Double(sentences) / seconds)],
-            ["p50 latency", String(format: "%.1f µs", latency.percentile(50) * 1000)],
-            ["p99 latency", String(format: "%.1f µs", latency.percentile(99) * 1000)],
-        ]
-        if let annotated {
-            let began = ContinuousClock.now
-            let model = IntentTrainer().train(annotated)
-            rows.append(["training (corpus, \(annotated.examples.count) sentences)", String(format: "%.2f s", (ContinuousClock.now - began).milliseconds / 1000)])
-            rows.append(["weights file", String(format: "%.2f MB", Double(IntentModelFile.encode(model).count) / 1_048_576)])
-        }
         print("\nLocal engine — \(sentences) sentences (\(texts.count) distinct), one task on one core")
-        printTable(["measure", "value"], rows)
+        printTable(["measure", "value"], [
+            ["sentences/s", String(format: "%.0f", Double(sentences) / seconds)],
+            ["p50 latency", String(format: "%.3f ms", latency.percentile(50))],
+            ["p99 latency", String(format: "%.3f ms", latency.percentile(99))],
+        ])
     }
 }

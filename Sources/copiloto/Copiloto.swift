@@ -6,6 +6,6 @@ struct Copiloto: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copiloto",
         abstract: "Copiloto — copiloto de IA e agentes para o seu CRM (self-hosted).",
-        subcommands: [Serve.self, Migrate.self, Eval.self, NLU.self],
+        subcommands: [Serve.self, Migrate.self, Eval.self],
         defaultSubcommand: Serve.self)
 }

@@ -57,7 +57,6 @@ struct SampleParams: Sendable {
                 "salesReport": ["period": "month", "groupBy": "product"],
                 "inventoryReport": ["lowStockBelow": 5],
                 "customersReport": ["period": "year"],
-                "listOverdueInvoices": ["limit": 5],
                 "updateStoreSettings": ["name": "Loja Demo Centro"],
                 "searchCustomers": ["query": .string(String(customer.name.prefix(4)))],
                 "getOrder": ["orderId": .number(Double(order.number))],

@@ -59,9 +59,6 @@ struct IntentGeneralizationTests {
         ("busca o cliente Maria", "searchCustomers"),
     ])
     func phrasings(text: String, action: String) {
-        // The learned model misses this one (its rule fallback only acts when the model is unsure).
-        withKnownIssue("issue #19: learned model miss", isIntermittent: true) {
-            #expect(IntentClassifier.classify(text) == action)
-        } when: { text.hasPrefix("marca uma escova") }
+        #expect(IntentClassifier.classify(text) == action)
     }
 }

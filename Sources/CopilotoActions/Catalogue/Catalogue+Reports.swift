@@ -12,9 +12,8 @@ extension Catalogue {
             name: "fetchKpis", title: LocalizedText("Resumo financeiro", "Key figures"),
             description: LocalizedText("Faturamento, pedidos, ticket médio, contas em atraso e estoque baixo do período.",
                                        "Revenue, orders, average ticket, overdue receivables and low stock for a period."),
-            parameters: Schema.object(periodFields.merging(["compare": Schema.choice("Comparar com", ["previous"])]) { a, _ in a }),
-            risk: .read, preview: readPreview,
-            execute: { params, ctx in try await Reports.kpisCompared(params, ctx) }),
+            parameters: Schema.object(periodFields), risk: .read, preview: readPreview,
+            execute: { params, ctx in try await Reports.kpis(params, ctx) }),
         ActionDefinition(
             name: "salesReport", title: LocalizedText("Relatório de vendas", "Sales report"),
             description: LocalizedText("Vendas do período agrupadas por dia, semana, mês, produto ou categoria.",
@@ -34,12 +33,5 @@ extension Catalogue {
             description: LocalizedText("Clientes novos e os que mais compraram no período.", "New customers and top buyers for a period."),
             parameters: Schema.object(periodFields), risk: .read, preview: readPreview,
             execute: { params, ctx in try await Reports.customers(params, ctx) }),
-        ActionDefinition(
-            name: "listOverdueInvoices", title: LocalizedText("Faturas vencidas", "Overdue invoices"),
-            description: LocalizedText("Faturas em aberto que já venceram: cliente, saldo, vencimento e dias de atraso.",
-                                       "Open invoices past their due date: customer, balance, due date and days overdue."),
-            parameters: Schema.object(["limit": Schema.integer("Máximo de faturas", minimum: 1, maximum: 100)]), risk: .read,
-            preview: readPreview,
-            execute: { params, ctx in try await Reports.overdue(params, ctx) }),
     ]
 }

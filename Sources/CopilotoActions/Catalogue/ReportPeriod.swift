@@ -8,7 +8,7 @@ struct ReportPeriod: Sendable {
     let from: Date
     let to: Date
 
-    static let names = ["today", "yesterday", "week", "lastWeek", "month", "lastMonth", "year"]
+    static let names = ["today", "week", "month", "year"]
 
     static func resolve(_ params: JSONValue, now: Date, calendar: LocalCalendar) throws -> ReportPeriod {
         if let fromText = params.string("from") {
@@ -30,10 +30,6 @@ struct ReportPeriod: Sendable {
             start = iso.dateInterval(of: .weekOfYear, for: now)?.start
         case "month": start = cal.dateInterval(of: .month, for: now)?.start
         case "year": start = cal.dateInterval(of: .year, for: now)?.start
-        case "yesterday", "lastWeek", "lastMonth":
-            let current = try resolve(["period": .string(name == "yesterday" ? "today" : name == "lastWeek" ? "week" : "month")],
-                                      now: now, calendar: calendar)
-            return ReportPeriod(name: name, from: current.previous(calendar: calendar).from, to: current.from)
         default: throw CopilotoError.invalid([FieldError(field: "period", code: .notAllowed, detail: names.joined(separator: ", "))])
         }
         return ReportPeriod(name: name, from: start ?? now, to: now)

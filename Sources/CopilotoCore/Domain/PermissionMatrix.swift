@@ -63,7 +63,6 @@ enum DefaultPermissions {
         "createInvoice": oam.union([.finance]),
         "sendPaymentReminder": oam.union([.finance]),
         "fetchKpis": oam.union([.finance]),
-        "listOverdueInvoices": oam.union([.finance]),
         "escalateTicket": oam.union([.attendant, .assistant]),
         "createProduct": oam.union([.editor]),
         "updateProduct": oam.union([.editor]),

@@ -25,10 +25,6 @@ enum BulkSlots {
             if let zone = text.split(separator: " ").map(String.init).first(where: { $0.contains("/") && TimeZone(identifier: $0) != nil }) {
                 params["timezone"] = .string(zone)
             }
-            let currencies = [("brl", "BRL"), ("reais", "BRL"), ("real", "BRL"), ("usd", "USD"), ("dolar", "USD"), ("dollar", "USD"),
-                              ("eur", "EUR"), ("euro", "EUR")]
-            let words = folded.split { !$0.isLetter }.map(String.init)
-            if let currency = currencies.first(where: { words.contains($0.0) }) { params["currency"] = .string(currency.1) }
         default: break
         }
     }

@@ -43,13 +43,13 @@ struct DateExtractor: Sendable {
     }
 
     private func containsDayWord(_ text: String) -> Bool {
-        ["hoje", "hj", "today", "amanh", "tomorrow", "dia ", "/", "dias", "days"].contains { text.contains($0) }
+        ["hoje", "today", "amanh", "tomorrow", "dia ", "/", "dias", "days"].contains { text.contains($0) }
     }
 
     private func day(in text: String, ranges: inout [Range<String.Index>]) -> Date? {
         let today = calendar.startOfDay(now)
         for (words, offset) in [(["depois de amanhã", "depois de amanha", "day after tomorrow"], 2), (["amanhã", "amanha", "tomorrow"], 1),
-                                (["hoje", "today", " hj", "hj "], 0)] {
+                                (["hoje", "today"], 0)] {
             for word in words { if let range = text.range(of: word) { ranges.append(range); return calendar.adding(days: offset, to: today) } }
         }
         if let match = Self.relativeDays.first(in: text), let count = match.groups[1].flatMap(Int.init) {

@@ -8,7 +8,7 @@ public enum EntityExtractor {
     static let phone = Pattern(#"(?<![\w.])(?:\+\d{1,3}\s?)?\(?\d{2}\)?[\s.-]?9?\d{4}[\s.-]?\d{4}(?![\w])"#)
     static let cpf = Pattern(#"(?<![\w.])\d{3}\.?\d{3}\.?\d{3}-?\d{2}(?![\w])"#)
     static let cnpj = Pattern(#"(?<![\w.])[a-z0-9]{2}\.?[a-z0-9]{3}\.?[a-z0-9]{3}/?[a-z0-9]{4}-?\d{2}(?![\w])"#)
-    static let number = Pattern(#"(?:#\s?|\b(?:pedido|order|fatura|invoice|ticket|chamado|boleto|encomenda|atendimento|n[ºo°.]\s?)\s*#?\s?)(\d{1,9})\b"#)
+    static let number = Pattern(#"(?:#\s?|\b(?:pedido|order|fatura|invoice|ticket|chamado|n[ºo°.]\s?)\s*#?\s?)(\d{1,9})\b"#)
     static let percent = Pattern(#"([+-]?\d{1,3}(?:[.,]\d{1,2})?)\s?%"#)
     static let sku = Pattern(#"\b([A-Z]{2,}[A-Z0-9]*-[A-Z0-9-]*[A-Z0-9])\b"#, caseSensitive: true)
     static let ncm = Pattern(#"(?<![\d.])(\d{4}\.\d{2}\.\d{2}|\d{8})(?![\d.])"#)
@@ -52,8 +52,7 @@ public enum EntityExtractor {
         let folded = TextFolding.fold(text)
         let words: [(String, OrderStatus)] = [("cancel", .cancelled), ("entregue", .delivered), ("delivered", .delivered),
                                               ("enviado", .shipped), ("despachado", .shipped), ("shipped", .shipped),
-                                              ("pago", .paid), ("paid", .paid), ("pagou", .paid), ("pagas", .paid),
-                                              ("saiu pra entrega", .shipped), ("sairam pra entrega", .shipped), ("despach", .shipped), ("pendente", .pending), ("pending", .pending)]
+                                              ("pago", .paid), ("paid", .paid), ("pendente", .pending), ("pending", .pending)]
         return words.first { folded.contains($0.0) }?.1
     }
 }

@@ -1,5 +1,4 @@
 import CopilotoCore
-import CopilotoNLU
 import Foundation
 
 /// The local engine: understands pt-BR and English CRM commands without any LLM. It answers like a model
@@ -9,14 +8,10 @@ public struct HeuristicEngine: LanguageModel {
     public let providerName = "local"
     let timeZone: TimeZone
     let clock: @Sendable () -> Date
-    let intents: IntentClassifier
 
-    /// `intents` is the learned intent model (the shipped one by default; the evaluation passes one per fold).
-    public init(timeZone: TimeZone = TimeZone(identifier: "America/Sao_Paulo")!, clock: @escaping @Sendable () -> Date = Date.init,
-                intents: IntentModel? = IntentModel.bundled) {
+    public init(timeZone: TimeZone = TimeZone(identifier: "America/Sao_Paulo")!, clock: @escaping @Sendable () -> Date = Date.init) {
         self.timeZone = timeZone
         self.clock = clock
-        self.intents = IntentClassifier(model: intents)
     }
 
     public func respond(_ request: ModelRequest) async throws -> ModelResponse {
@@ -29,19 +24,16 @@ public struct HeuristicEngine: LanguageModel {
         guard let userIndex = request.messages.lastIndex(where: { $0.role == .user }), request.messages[userIndex].content != nil else {
             return reply(LocalReplies.greeting(.ptBR))
         }
-        let dialogue = Dialogue.resolve(request.messages, userIndex: userIndex, intents: intents)
+        let dialogue = Dialogue.resolve(request.messages, userIndex: userIndex)
         let text = dialogue.text
-        if dialogue.dropped { return reply(LocalReplies.dropped(LocalReplies.language(of: request.messages[userIndex].content ?? ""))) }
         let language = LocalReplies.language(of: text)
         let results = ToolResults(request.messages[(userIndex + 1)...])
         let intent = dialogue.intent.flatMap { LocalKnowledge.isPolicyQuestion(text, intent: $0) ? nil : $0 }
         guard let action = intent else {
-            // Off-topic by the model's own account (general knowledge, small talk): no knowledge search at all.
-            guard let question = LocalKnowledge.question(in: text), request.tools.contains(where: { $0.name == "search_kb" }),
-                  !intents.isOffTopic(text) else {
+            guard let question = LocalKnowledge.question(in: text), request.tools.contains(where: { $0.name == "search_kb" }) else {
                 return reply(LocalReplies.noAction(text, language))
             }
-            if let found = results.output(of: "search_kb") { return reply(LocalKnowledge.summary(found, language, question: question)) }
+            if let found = results.output(of: "search_kb") { return reply(LocalKnowledge.summary(found, language)) }
             return call("search_kb", ["query": .string(question), "limit": 3], step: 0)
         }
         guard let tool = request.tools.first(where: { $0.name == action }) else { return reply(LocalReplies.notAllowed(action, language)) }

@@ -35,26 +35,18 @@ enum LocalKnowledge {
         }
     }
 
-    /// The reply to `search_kb`'s result: the passage that answers, with its source — only passages about the
-    /// question count (`KnowledgeRelevance`); otherwise an honest "not found" and what the copilot can do.
-    static func summary(_ result: JSONValue, _ language: Language, question: String) -> String {
-        let items = (result["items"]?.arrayValue ?? []).filter {
-            KnowledgeRelevance.relevant(question, ($0.string("title") ?? "") + " " + ($0.string("chunk") ?? ""))
-        }
-        guard let best = items.first, let title = best.string("title") else { return notFound(language) }
+    /// The reply to `search_kb`'s result: the passage that answers, with its source.
+    static func summary(_ result: JSONValue, _ language: Language) -> String {
         let en = language == .en
+        guard let best = result["items"]?.arrayValue?.first, let title = best.string("title") else {
+            return en ? "I found nothing in the knowledge base about that, so I'd rather not guess."
+                : "Não encontrei nada na base de conhecimento sobre isso, então prefiro não chutar."
+        }
         let passage = excerpt(best.string("chunk") ?? "")
-        let others = items.dropFirst().compactMap { $0.string("title") }.filter { $0 != title }
+        let others = (result["items"]?.arrayValue ?? []).dropFirst().compactMap { $0.string("title") }.filter { $0 != title }
         var lines = [en ? "According to “\(title)”:" : "Segundo “\(title)”:", passage, "", (en ? "Source: " : "Fonte: ") + title]
         if let also = Array(Set(others)).sorted().first { lines.append((en ? "See also: " : "Veja também: ") + also) }
         return lines.joined(separator: "\n")
-    }
-
-    /// Nothing relevant: said plainly, with what the copilot can do instead.
-    static func notFound(_ language: Language) -> String {
-        language == .en
-            ? "I didn't find that in the knowledge base, so I'd rather not guess. I can look up or change customers, orders, invoices, products and the agenda, and show reports (e.g. “overdue invoices”, “best-selling products this month”)."
-            : "Não encontrei isso na base de conhecimento, então prefiro não chutar. Posso consultar ou alterar clientes, pedidos, faturas, produtos e a agenda, e mostrar relatórios (por exemplo “faturas vencidas” ou “produtos mais vendidos do mês”)."
     }
 
     /// The passage without its Markdown heading marks, cut near 400 characters at a sentence end.

@@ -44,11 +44,6 @@ enum LocalReplies {
             : "Não consigo responder isso por aqui. Posso consultar ou alterar clientes, pedidos, faturas, produtos e a agenda."
     }
 
-    /// The user declined the engine's question.
-    static func dropped(_ language: Language) -> String {
-        language == .en ? "All right, I've set that aside. Anything else?" : "Tudo bem, deixei isso de lado. Posso ajudar com mais alguma coisa?"
-    }
-
     static func notAllowed(_ action: String, _ language: Language) -> String {
         language == .en ? "Your role can't do that (\(action))." : "Seu perfil não tem permissão para isso (\(action))."
     }
@@ -63,7 +58,17 @@ enum LocalReplies {
     }
 
     static func ask(_ field: String, _ action: String, _ language: Language) -> String {
-        language == .en ? "Sure — what is the \(FieldNames.english(field))?" : "Certo! Qual é \(FieldNames.portuguese(field))?"
+        let pt = ["name": "o nome", "customerId": "o cliente", "price": "o preço", "startsAt": "a data e o horário", "title": "o título",
+                  "text": "o texto da nota", "status": "o novo status", "code": "o código do cupom", "orderId": "o número do pedido",
+                  "invoiceId": "o número da fatura", "ticketId": "o número do chamado", "productId": "o produto (SKU)",
+                  "ncm": "o NCM", "cest": "o CEST", "query": "o que buscar", "orderIds": "os números dos pedidos",
+                  "productIds": "os produtos (SKUs, ou “todos os produtos”)", "active": "se é para ativar ou desativar",
+                  "categoryId": "a categoria", "discountId": "o cupom", "percent": "o percentual", "amount": "o valor",
+                  "items": "os itens ou o valor", "stock": "o estoque", "delta": "quanto somar ao estoque"]
+        let en = ["customerId": "customer", "startsAt": "date and time", "orderId": "order number", "orderIds": "order numbers",
+                  "invoiceId": "invoice number", "ticketId": "ticket number", "productId": "product (SKU)", "productIds": "products",
+                  "categoryId": "category", "discountId": "coupon", "text": "note text", "query": "search text"]
+        return language == .en ? "Sure — what is the \(en[field] ?? field)?" : "Certo! Qual é \(pt[field] ?? "mais um detalhe (\(field))")?"
     }
 
     /// A short answer from a read action's result.
@@ -74,9 +79,8 @@ enum LocalReplies {
             let revenue = result.string("revenue") ?? "0", orders = count(result["orders"])
             let average = result.string("averageTicket") ?? "0", overdue = count(result["overdueInvoices"])
             let when = periodLabel(result["period"]?.string("name"), en)
-            let head = en ? "\(when): \(orders) orders, \(money(revenue, en)) in revenue, average ticket \(money(average, en)). Overdue invoices: \(overdue)."
+            return en ? "\(when): \(orders) orders, \(money(revenue, en)) in revenue, average ticket \(money(average, en)). Overdue invoices: \(overdue)."
                 : "\(when): \(orders) pedidos, \(money(revenue, en)) faturados, ticket médio \(money(average, en)). Faturas em atraso: \(overdue)."
-            return head + ReadSummaries.comparison(result, en)
         case "salesReport":
             let rows = (result["rows"]?.arrayValue ?? []).prefix(5).map { "• \($0.string("label") ?? ""): \(money($0.string("revenue") ?? "0", en))" }
             let when = periodLabel(result["period"]?.string("name"), en)
@@ -90,11 +94,8 @@ enum LocalReplies {
             return ((en ? ["\(low.count) product(s) low on stock:"] : ["\(low.count) produto(s) com estoque baixo:"]) + lines).joined(separator: "\n")
         case "customersReport":
             let when = periodLabel(result["period"]?.string("name"), en)
-            let head = en ? "\(when): \(count(result["newCustomers"])) new customers, \(count(result["buyers"])) bought; \(count(result["totalCustomers"])) in total."
+            return en ? "\(when): \(count(result["newCustomers"])) new customers, \(count(result["buyers"])) bought; \(count(result["totalCustomers"])) in total."
                 : "\(when): \(count(result["newCustomers"])) clientes novos, \(count(result["buyers"])) compraram; \(count(result["totalCustomers"])) no total."
-            return head + ReadSummaries.topCustomers(result, en)
-        case "listOverdueInvoices":
-            return ReadSummaries.overdue(result, en)
         case "searchCustomers":
             let items = result["items"]?.arrayValue ?? []
             if items.isEmpty { return en ? "No customer found." : "Nenhum cliente encontrado." }
@@ -122,7 +123,6 @@ enum LocalReplies {
 
     static func periodLabel(_ name: String?, _ en: Bool) -> String {
         let labels: [String: (String, String)] = ["today": ("Hoje", "Today"), "yesterday": ("Ontem", "Yesterday"), "week": ("Nesta semana", "This week"),
-                                                  "lastWeek": ("Na semana passada", "Last week"), "lastMonth": ("No mês passado", "Last month"),
                                                   "month": ("Neste mês", "This month"), "year": ("Neste ano", "This year")]
         guard let name, let label = labels[name] else { return en ? "In the period" : "No período" }
         return en ? label.1 : label.0

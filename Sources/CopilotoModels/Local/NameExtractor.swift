@@ -6,18 +6,11 @@ enum NameExtractor {
     static let particles: Set<String> = ["da", "de", "do", "dos", "das"]
     /// Capitalised words that start sentences or commands, not names.
     static let stopWords: Set<String> = ["Criar", "Cria", "Cadastra", "Novo", "Nova", "Apaga", "Exclui", "Agenda", "Atualiza", "Muda",
-                                         "Gera", "Emitir", "Anota", "Add", "Create", "Delete", "Schedule", "Update", "Change", "CPF",
-                                         "CNPJ", "Remove", "Busca", "Marca", "Troca", "Register", "New", "Find", "Cliente", "Customer", "O",
-                                         "A", "Oi", "Olá", "Email", "E-mail", "Telefone", "WhatsApp", "R$", "Buscar", "Procura", "Procurar",
-                                         "Clientes", "Cadastrar", "Apagar", "Excluir", "Atualizar", "Mudar", "Agendar", "Anotar", "Marcar",
-                                         "Pedido", "Produto", "Fatura", "Consultar", "Quero", "Preciso", "Encontra", "Encontrar", "Mostra",
-                                         "Bota", "Pode", "Tira", "Encaixa", "Põe", "Poe", "Por", "Vc", "Pfv", "Urgente", "Rapidinho",
-                                         "Antes", "Bom", "Boa", "Please", "Hey", "Could", "Can", "Quick", "Falei", "Deixa", "Salva",
-                                         "Inclui", "Tem", "Cadê", "Cade", "Acha", "Pesquisa", "Me", "Registra", "Nota", "Coloca", "Reserva",
-                                         "Consegue", "Limpa", "Some", "Lança", "Manda", "Faz", "Emite", "Bill", "Charge", "Invoice", "Book",
-                                         "Put", "Look", "Search", "Leave", "Write", "Note", "Set", "Erase", "Será", "Sera", "To", "Tô",
-                                         "Corrige", "Altera", "Salve", "Deleta", "Cobra", "Lembra", "Adiciona", "Ola", "Hi", "Hello",
-                                         "Tenho", "Obs", "Adicionar"]
+                                         "Gera", "Emitir", "Anota", "Add", "Create", "Delete", "Schedule", "Update", "Change", "CPF", "CNPJ",
+                                         "Remove", "Busca", "Marca", "Troca", "Register", "New", "Find", "Cliente", "Customer", "O", "A",
+                                         "Oi", "Olá", "Email", "E-mail", "Telefone", "WhatsApp", "R$", "Buscar", "Procura", "Procurar", "Clientes",
+                                         "Cadastrar", "Criar", "Apagar", "Excluir", "Atualizar", "Mudar", "Agendar", "Anotar", "Marcar",
+                                         "Pedido", "Produto", "Fatura", "Consultar", "Quero", "Preciso", "Encontra", "Encontrar", "Mostra"]
 
     /// The longest name in the text.
     static func longest(in text: String) -> String? {
@@ -25,7 +18,7 @@ enum NameExtractor {
     }
 
     static func candidates(in text: String) -> [String] {
-        let tokens = text.replacingOccurrences(of: "'s ", with: " ").replacingOccurrences(of: "’s ", with: " ").split(whereSeparator: { $0 == " " || $0 == "," || $0 == ":" || $0 == ";" || $0 == "?" || $0 == "!" })
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ":" || $0 == ";" || $0 == "?" || $0 == "!" })
             .map(String.init)
         var runs: [String] = [], current: [String] = []
         func close() {

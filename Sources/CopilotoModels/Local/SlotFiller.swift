@@ -15,20 +15,18 @@ struct Lookup: Sendable, Equatable {
 struct SlotFiller: Sendable {
     let dates: DateExtractor
 
-    func fill(_ action: String, _ original: String) -> (params: [String: JSONValue], lookups: [Lookup]) {
+    func fill(_ action: String, _ text: String) -> (params: [String: JSONValue], lookups: [Lookup]) {
         var params: [String: JSONValue] = [:]
         var lookups: [Lookup] = []
-        // Numbers in words become digits for the value extractors; names are read from the text as written.
-        let text = NumberWords.digits(original.replacingOccurrences(of: "%", with: " %"))
         let folded = TextFolding.fold(text)
-        let name = NameExtractor.longest(in: original)
+        let name = NameExtractor.longest(in: text)
         let money = MoneyExtractor.first(in: text)?.0
         let found = dates.find(in: text)
         func customer() { if let name { lookups.append(Lookup(parameter: "customerId", tool: "searchCustomers", query: name)) } }
         func product() {
             if let sku = EntityExtractor.skus(in: text).first { lookups.append(Lookup(parameter: "productId", tool: "searchProducts", query: sku)) }
         }
-        func number(_ key: String) { if let value = Self.recordNumber(in: text) { params[key] = .string("#\(value)") } }
+        func number(_ key: String) { if let value = EntityExtractor.recordNumbers(in: text).first { params[key] = .string("#\(value)") } }
         switch action {
         case "createCustomer", "updateCustomer":
             if action == "createCustomer" { params["name"] = name.map(JSONValue.string) } else { customer() }
@@ -39,50 +37,51 @@ struct SlotFiller: Sendable {
             if action == "deleteCustomer" { customer() } else { params["query"] = name.map(JSONValue.string) }
         case "addNoteToClient", "addOrderNote":
             if action == "addNoteToClient" { customer() } else { number("orderId") }
-            if let colon = original.firstIndex(of: ":") {
-                params["text"] = .string(original[original.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+            if let colon = text.firstIndex(of: ":") {
+                params["text"] = .string(text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces))
             }
         case "scheduleJob":
             customer()
-            params["title"] = .string(jobTitle(original))
+            params["title"] = .string(jobTitle(text))
             if let found, found.hasTime { params["startsAt"] = .string(JSONCoding.rfc3339(found.date)) }
         case "listAgenda":
-            agendaSpan(folded, &params)
+            let calendar = dates.calendar, today = calendar.startOfDay(dates.now)
+            let span: (Int, Int)? = folded.contains("depois de amanha") ? (2, 1)
+                : folded.contains("amanha") || folded.contains("tomorrow") ? (1, 1)
+                : folded.contains("hoje") || folded.contains("today") ? (0, 1)
+                : folded.contains("semana") || folded.contains("week") ? (0, 7) : nil
+            if let (offset, days) = span {
+                let from = calendar.adding(days: offset, to: today)
+                params["from"] = .string(JSONCoding.rfc3339(from))
+                params["to"] = .string(JSONCoding.rfc3339(calendar.adding(days: days, to: from)))
+            }
         case "createAgendaTask":
-            params["title"] = .string(taskTitle(original, dates.find(in: original)))
+            params["title"] = .string(taskTitle(text, found))
             if let found { params["dueAt"] = .string(JSONCoding.rfc3339(found.date)) }
         case "createInvoice":
             customer()
             if let money { params["amount"] = .string(money.decimalString) }
             if let found { params["dueDate"] = .string(dates.calendar.day(of: found.date)) }
-        case "sendPaymentReminder":
-            number("invoiceId")
-            if folded.contains("whatsapp") || folded.contains("zap") { params["channel"] = "whatsapp" }
-            else if folded.contains("email") || folded.contains("e-mail") { params["channel"] = "email" }
+        case "sendPaymentReminder": number("invoiceId")
         case "escalateTicket": number("ticketId")
-        case "updateOrderStatus", "getOrder", "bulkUpdateOrderStatus":
-            if action == "bulkUpdateOrderStatus" { params["orderIds"] = .array(Self.recordNumbers(in: text).map { .string("#\($0)") }) }
-            else { number("orderId") }
-            if action != "getOrder", let status = EntityExtractor.orderStatus(in: text) { params["status"] = .string(status.rawValue) }
+        case "updateOrderStatus", "getOrder":
+            number("orderId")
+            if action == "updateOrderStatus", let status = EntityExtractor.orderStatus(in: text) { params["status"] = .string(status.rawValue) }
         case "fetchKpis", "salesReport", "customersReport":
             params["period"] = .string(period(folded))
-            if action == "fetchKpis", Self.comparing(folded) { params["compare"] = "previous" }
-            if action == "salesReport", let grouping = Self.grouping(folded) { params["groupBy"] = .string(grouping) }
-        case "inventoryReport":
-            if let below = Self.threshold(folded) { params["lowStockBelow"] = .number(Double(below)) }
         case "createProduct":
-            params["name"] = productName(original).map(JSONValue.string)
+            params["name"] = productName(text).map(JSONValue.string)
             if let money { params["price"] = .string(money.decimalString) }
         case "updateProduct", "deleteProduct":
             product()
-            if action == "updateProduct" { Self.productChange(text, folded, money, &params) }
+            if action == "updateProduct", let money { params["price"] = .string(money.decimalString) }
         case "createCategory":
-            params["name"] = Self.categoryName(original).map { .string($0) }
+            params["name"] = Self.categoryName(text).map { .string($0) }
         case "createDiscount":
             params["code"] = EntityExtractor.skus(in: text).first.map(JSONValue.string)
                 ?? text.split(separator: " ").first { $0.count > 3 && $0.allSatisfy { $0.isUppercase || $0.isNumber } }.map { .string(String($0)) }
             if let percent = EntityExtractor.percents(in: text).first { params["percent"] = .string(percent.decimalString) }
-            else if let money = money ?? Self.bareAmount(folded) { params["amount"] = .string(money.decimalString) }
+            else if let money { params["amount"] = .string(money.decimalString) }
         default:
             BulkSlots.fill(action, text, folded, &params)
         }
@@ -90,16 +89,9 @@ struct SlotFiller: Sendable {
     }
 
     func period(_ folded: String) -> String {
-        let padded = " " + folded + " "
-        func has(_ words: String...) -> Bool { words.contains { padded.contains($0) } }
-        if has("anteontem", "ontem", "yesterday") { return "yesterday" }
-        if has(" hoje", " hj ", "today") { return "today" }
-        if has("essa semana", "esta semana", "nesta semana", "this week") { return "week" }
-        if has("este mes", "esse mes", "neste mes", "nesse mes", "this month") { return "month" }
-        if has("semana passada", "ultima semana", "last week", "semana anterior") { return "lastWeek" }
-        if has("semana", "week") { return "week" }
-        if has("mes passado", "ultimo mes", "last month", "mes anterior") { return "lastMonth" }
-        if has(" ano", "year") { return "year" }
+        if folded.contains("hoje") || folded.contains("today") { return "today" }
+        if folded.contains("semana") || folded.contains("week") { return "week" }
+        if folded.contains(" ano") || folded.contains("year") { return "year" }
         return "month"
     }
 
@@ -114,24 +106,24 @@ struct SlotFiller: Sendable {
         return "Serviço"
     }
 
-    static let taskLead = Pattern(#"^.*?\b(?:criar tarefa|cria tarefa|nova tarefa|adiciona tarefa|tarefa(?: pra| para)?|me lembra de|lembrete|lembrar de|esquecer de|minha lista|preciso|remind me to|task to|new task|a to-do|to-do|task)\b\s*:?\s*"#)
-    static let politeTail = Pattern(#"(?:[,.!]?\s*(?:por favor|pfv|obrigad[oa]|valeu|[eé] urgente|quando puder|🙏|!+))+\s*$"#)
-    static let productPattern = Pattern(#"\b(?:produto|product)\b[\s:,]*(?:novo[\s,]+|new\s+)?(?:(?:o|a|the|chamado|called|named)\s+)?(.+?)(?=\s*(?:,|\bpor\b|\ba\s+r\$|\br\$|\bcustando\b|\bvalor\b|\bpre[cç]o\b|\bfor\b|\bpriced\b|\bat\b|\ba\s+\d|\bin the\b|\bvamos\b|$))"#)
-
     func taskTitle(_ text: String, _ found: DateExtractor.Found?) -> String {
         var title = text
-        for range in (found?.ranges ?? []).sorted(by: { $0.lowerBound > $1.lowerBound }) where range.upperBound <= title.endIndex {
-            title.removeSubrange(range)
+        for range in (found?.ranges ?? []).sorted(by: { $0.lowerBound > $1.lowerBound }) { title.removeSubrange(range) }
+        for prefix in ["criar tarefa", "cria tarefa", "nova tarefa", "create task", "me lembra de", "remind me to"] {
+            if let range = title.lowercased().range(of: prefix) {
+                title = String(title[title.index(title.startIndex, offsetBy: title.distance(from: title.lowercased().startIndex, to: range.upperBound))...])
+            }
         }
-        title = Self.politeTail.replace(in: title, with: "")
-        if let lead = Self.taskLead.first(in: title) { title = String(title[lead.range.upperBound...]) }
         return title.trimmingCharacters(in: CharacterSet.whitespaces.union(.punctuationCharacters))
     }
 
     func productName(_ text: String) -> String? {
-        guard let name = Self.productPattern.first(in: text)?.groups[1] else { return nil }
-        let trimmed = name.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":,.\"'“”")))
-        return trimmed.isEmpty ? nil : trimmed
+        let lower = text.lowercased()
+        guard let start = lower.range(of: "produto ") ?? lower.range(of: "product ") else { return nil }
+        let offset = lower.distance(from: lower.startIndex, to: start.upperBound)
+        let rest = text[text.index(text.startIndex, offsetBy: offset)...]
+        let end = rest.range(of: " por ") ?? rest.range(of: " for ") ?? rest.range(of: " a R$") ?? rest.range(of: " R$")
+        return String(rest[..<(end?.lowerBound ?? rest.endIndex)]).trimmingCharacters(in: .whitespaces)
     }
 
     /// The words after "categoria"/"category" (without "chamada", "de nome", "named"…, quotes and end punctuation).
