@@ -77,5 +77,5 @@ def spec_operations():
     spec = yaml.safe_load(SPEC_PATH.read_text())
     for path, item in spec["paths"].items():
         for method, operation in item.items():
-            if method in ("get", "post", "put", "patch", "delete"):
+            if method in ("get", "post", "put", "patch", "delete", "options"):
                 yield method.upper(), path, operation, spec
