@@ -27,7 +27,7 @@ struct ModelDeadlineTests {
             for try await event in chain.stream(Self.request(stream: true)) { events.append(event) }
             let elapsed = ContinuousClock.now - start
             #expect(elapsed < .seconds(12), "took \(elapsed); the drip alone lasts 20 s")
-            #expect(events.contains(.restarted(provider: "fake", reason: "timeout")))
+            // Whether a chunk arrived before the cut (then a `.restarted` event) depends on the machine's load; the cut does not.
             guard case .completed(let response)? = events.last else { Issue.record("no completion"); return }
             #expect(response.provider == "local")
             #expect(response.skipped == [ProviderSkip(provider: "fake", reason: "timeout")])
