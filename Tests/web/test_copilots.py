@@ -67,13 +67,12 @@ def test_insights_appear_live_beside_the_conversation_and_are_applied(browser):
     conversation = page["items"][0]["id"]
     b.sign_in("attendant@demo.local", f"#/inbox/{conversation}")
     # The coach runs in the server's dispatcher; its card is there on load or arrives through the live feed.
-    coach = b.wait(30).until(lambda d: d.find_elements("css selector", "cp-insight-feed [data-insight] [data-field='objecao']"))[0]
-    assert coach.text == "preco"
+    # The feed re-renders on every live event: texts are read inside the wait, a stale card just means "look again".
+    assert b.wait(30).until(lambda d: field_text(d, "objecao")) == "preco"
     # A macro button pressed now: the new card arrives live, without reloading.
     status, body = api("POST", "/v1/events", owner, {"type": "MACRO_BUTTON_CLICKED", "ticketId": conversation})
     assert status == 202, body
-    mood = b.wait(30).until(lambda d: d.find_elements("css selector", "cp-insight-feed [data-insight] [data-field='sentimento']"))[0]
-    assert mood.text == "negativo"
+    assert b.wait(30).until(lambda d: field_text(d, "sentimento")) == "negativo"
     # The feed re-renders on every live event: find the coach's card afresh, then apply it.
     status, body = api("GET", f"/v1/insights?ticketId={conversation}", owner)
     coach_id = next(i["id"] for i in body["items"] if "objecao" in i["payload"])
@@ -94,3 +93,13 @@ def test_insights_appear_live_beside_the_conversation_and_are_applied(browser):
     b.until_css("cp-insights-page cp-insight-feed [data-insight]")
     assert not b.all("cp-app-sidebar [data-nav='copilots']")
     assert b.all("cp-app-sidebar [data-nav='insights']")
+
+
+def field_text(driver, field):
+    """The text of the first insight card field named `field`, or None while it is absent or being re-rendered."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    try:
+        found = driver.find_elements("css selector", f"cp-insight-feed [data-insight] [data-field='{field}']")
+        return found[0].text if found else None
+    except StaleElementReferenceException:
+        return None
