@@ -26,7 +26,8 @@ struct ModelDeadlineTests {
             var events: [ModelEvent] = []
             for try await event in chain.stream(Self.request(stream: true)) { events.append(event) }
             let elapsed = ContinuousClock.now - start
-            #expect(elapsed < .seconds(12), "took \(elapsed); the drip alone lasts 20 s")
+            // Cut at 4 s; a loaded 2-core machine has been seen to add 9 s of lag (#25). Uncut, the drip lasts 20 s.
+            #expect(elapsed < .seconds(19), "took \(elapsed); the drip alone lasts 20 s")
             // Whether a chunk arrived before the cut (then a `.restarted` event) depends on the machine's load; the cut does not.
             guard case .completed(let response)? = events.last else { Issue.record("no completion"); return }
             #expect(response.provider == "local")
@@ -42,7 +43,7 @@ struct ModelDeadlineTests {
                                       deadlines: ModelDeadlines(perCall: .seconds(2), perTurn: .seconds(30)))
             let start = ContinuousClock.now
             let response = try await chain.respond(Self.request(stream: false))
-            #expect(ContinuousClock.now - start < .seconds(12), "the drip alone lasts 20 s")
+            #expect(ContinuousClock.now - start < .seconds(19), "the drip alone lasts 20 s")
             #expect(response.provider == "local")
             #expect(response.skipped == [ProviderSkip(provider: "fake", reason: "timeout")])
         }
