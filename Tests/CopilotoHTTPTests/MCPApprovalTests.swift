@@ -10,15 +10,7 @@ import FoundationNetworking
 @Suite("MCP approvals")
 struct MCPApprovalTests {
     func client(_ port: Int, token: String) async throws -> Client {
-        let transport = HTTPClientTransport(endpoint: URL(string: "http://127.0.0.1:\(port)/mcp")!, streaming: false,
-                                            requestModifier: { request in
-                                                var copy = request
-                                                copy.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-                                                return copy
-                                            })
-        let client = Client(name: "agente-externo", version: "1.0")
-        _ = try await client.connect(transport: transport)
-        return client
+        try await MCPTests.connect(port, token: token, name: "agente-externo")
     }
 
     @Test("an agent proposes via MCP, its own token's confirm is refused (403, API.md body), a signed-in person confirms, it runs once")

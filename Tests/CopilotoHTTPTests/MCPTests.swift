@@ -11,14 +11,17 @@ import FoundationNetworking
 /// An MCP client (the official Swift SDK) talks to `/mcp` with Copiloto API tokens of two roles.
 @Suite("MCP server")
 struct MCPTests {
-    func client(_ port: Int, token: String) async throws -> Client {
+    func client(_ port: Int, token: String) async throws -> Client { try await Self.connect(port, token: token) }
+
+    /// An official-SDK MCP client on `/mcp` with a Copiloto bearer token (shared by the MCP suites).
+    static func connect(_ port: Int, token: String, name: String = "copiloto-tests") async throws -> Client {
         let transport = HTTPClientTransport(endpoint: URL(string: "http://127.0.0.1:\(port)/mcp")!, streaming: false,
                                             requestModifier: { request in
                                                 var copy = request
                                                 copy.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
                                                 return copy
                                             })
-        let client = Client(name: "copiloto-tests", version: "1.0")
+        let client = Client(name: name, version: "1.0")
         _ = try await client.connect(transport: transport)
         return client
     }
