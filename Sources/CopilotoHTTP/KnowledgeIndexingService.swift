@@ -6,7 +6,7 @@ import ServiceLifecycle
 /// Embeds knowledge chunks off the request path: an upload returns once its text is stored and chunked, and this
 /// service embeds the chunks afterwards — woken by each save, and every `interval` in case another instance stored
 /// documents. Its first pass runs at start-up, so a document left `indexing` by a crash or a restart is finished.
-/// The encoder itself runs on `BlockingPool.cpu`, so requests keep being answered meanwhile.
+/// The encoder itself runs on `BlockingPool.background`, so requests keep being answered meanwhile.
 public struct KnowledgeIndexingService: Service {
     let store: any DataStore
     let retriever: KnowledgeRetriever

@@ -13,7 +13,7 @@ import NIOHTTP1
 
 /// Knowledge uploads with the MiniLM encoder on, while an authenticated GET runs in a loop: how long each upload
 /// takes to be answered (goal ≤ 1 s: the text is stored and chunked, embeddings follow in the background) and the
-/// GET's p50/p99 meanwhile (goal p99 ≤ 50 ms: the encoder runs on `BlockingPool.cpu`, not on the request path).
+/// GET's p50/p99 meanwhile (goal p99 ≤ 50 ms: the encoder runs on `BlockingPool.background`, not on the request path).
 struct UploadLoad: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "upload-load",
                                                     abstract: "Knowledge uploads with MiniLM on vs. a GET loop's p50/p99.")

@@ -17,7 +17,7 @@ struct BlockingCallsLintTests {
         ("waitpid(", "blocks until the child exits: only on BlockingPool.waits or a dedicated thread"),
         ("passwords.hash(", "bcrypt is slow on purpose: hashOffPool"),
         ("passwords.verify(", "bcrypt is slow on purpose: verifyOffPool"),
-        ("forward.embed(", "seconds of CPU per batch: run it on BlockingPool.cpu"),
+        ("forward.embed(", "seconds of CPU per batch: run it on BlockingPool.background"),
     ]
 
     /// Files allowed one of the calls, with the thread it runs on.

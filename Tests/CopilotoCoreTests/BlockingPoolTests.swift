@@ -32,21 +32,62 @@ struct BlockingPoolTests {
         #expect(BlockingPool.currentPool == nil)
     }
 
-    @Test("the CPU pool leaves a core for request handling; errors come back to the caller")
+    @Test("the background pool leaves a core for request handling; errors come back to the caller")
     func sizes() async throws {
-        #expect(BlockingPool.cpu.threads == max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+        #expect(BlockingPool.background.threads == max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+        #expect(BlockingPool.interactive.threads >= 2)
         struct Boom: Error {}
         await #expect(throws: Boom.self) { try await BlockingPool.waits.run { () throws -> Int in throw Boom() } }
     }
 
-    @Test("password hashing and checking run on the CPU pool")
+    @Test("password hashing and checking run on the interactive pool")
     func passwords() async throws {
         let hasher = PoolRecordingHasher()
         let hash = try await hasher.hashOffPool("segredo")
         #expect(await hasher.verifyOffPool("segredo", hash: hash))
         #expect(!(await hasher.verifyOffPool("outro", hash: hash)))
-        #expect(hasher.pools.withLock { $0 } == ["copiloto-cpu", "copiloto-cpu", "copiloto-cpu"])
+        #expect(hasher.pools.withLock { $0 } == ["copiloto-interactive", "copiloto-interactive", "copiloto-interactive"])
     }
+}
+
+/// The class of issue #25's 20-second logins: short work a person waits for must never queue behind long work.
+@Suite("Blocking pool lanes")
+struct BlockingPoolLaneTests {
+    @Test("a sign-in's bcrypt is answered while every background thread is busy with long work")
+    func interactiveNeverWaitsForBackground() async throws {
+        let gate = Gate()
+        let background = BlockingPool.background
+        for _ in 0..<background.threads { background.submit { gate.hold() } }
+        defer { gate.open() }
+        // Every background thread is now (or soon) held: nothing queued there can run until the gate opens.
+        let deadline = ContinuousClock.now + .seconds(120)
+        while gate.held < background.threads, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(gate.held == background.threads)
+        let hasher = PoolRecordingHasher()
+        let answered = await withTaskGroup(of: Bool?.self) { group in
+            group.addTask { await hasher.verifyOffPool("segredo", hash: "xsegredo") }
+            group.addTask { try? await Task.sleep(for: .seconds(60)); return nil }  // a hang, reported instead of waited for
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        #expect(answered == true, "bcrypt waited behind the background pool's jobs")
+        #expect(gate.held == background.threads, "the background jobs were still running when the sign-in was answered")
+    }
+}
+
+/// Holds pool threads (asleep, not spinning) until opened, counting how many it holds.
+final class Gate: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var count = 0, isOpen = false
+    var held: Int { condition.lock(); defer { condition.unlock() }; return count }
+    func hold() {
+        condition.lock()
+        count += 1
+        while !isOpen { condition.wait() }
+        condition.unlock()
+    }
+    func open() { condition.lock(); isOpen = true; condition.broadcast(); condition.unlock() }
 }
 
 /// How many jobs run at once, and the most seen.

@@ -4,7 +4,7 @@ import Foundation
 import Synchronization
 import Testing
 
-/// The encoder's matrix products — seconds of CPU per batch on a busy machine — run on `BlockingPool.cpu`, never on
+/// The encoder's matrix products — seconds of CPU per batch on a busy machine — run on `BlockingPool.background`, never on
 /// the caller's (cooperative) thread.
 @Suite("MiniLM encoder off the cooperative pool", .enabled(if: MiniLMFixture.available, MiniLMFixture.skipReason))
 struct EncoderThreadTests {
@@ -25,10 +25,10 @@ struct EncoderThreadTests {
     @Test("every matrix product of an embedding runs on the CPU pool")
     func productsOnPool() async throws {
         let gemm = RecordingGEMM()
-        let encoder = try await BlockingPool.cpu.run { try MiniLMEncoder(directory: try MiniLMFixture.modelDirectory(), gemm: gemm) }
+        let encoder = try await BlockingPool.background.run { try MiniLMEncoder(directory: try MiniLMFixture.modelDirectory(), gemm: gemm) }
         let vectors = try await encoder.embed(["oi", "hello world"])
         #expect(vectors.count == 2 && vectors.allSatisfy { $0.count == 384 })
-        #expect(gemm.pools.withLock { $0 } == ["copiloto-cpu"])
+        #expect(gemm.pools.withLock { $0 } == ["copiloto-background"])
         #expect(gemm.offPool.withLock { $0 } == 0)
     }
 }

@@ -13,11 +13,11 @@ enum MiniLMFixture {
     /// One tokenizer, read once for the whole suite.
     static let tokenizer = Result { try WordPieceTokenizer(vocabularyFile: try modelDirectory().appendingPathComponent("vocab.txt")) }
 
-    /// One encoder per back-end, loaded once for the whole suite — on `BlockingPool.cpu`: reading and packing 90 MB of
+    /// One encoder per back-end, loaded once for the whole suite — on `BlockingPool.background`: reading and packing 90 MB of
     /// weights takes seconds in a debug build, and a `static let` initialiser would hold a cooperative thread (and
     /// every other test waiting on the same lazy value) that long.
-    private static let encoderLoad = Task { try await BlockingPool.cpu.run { try MiniLMEncoder(directory: try modelDirectory(), backend: .auto) } }
-    private static let swiftEncoderLoad = Task { try await BlockingPool.cpu.run { try MiniLMEncoder(directory: try modelDirectory(), backend: .swift) } }
+    private static let encoderLoad = Task { try await BlockingPool.background.run { try MiniLMEncoder(directory: try modelDirectory(), backend: .auto) } }
+    private static let swiftEncoderLoad = Task { try await BlockingPool.background.run { try MiniLMEncoder(directory: try modelDirectory(), backend: .swift) } }
 
     /// The encoder on the best back-end (OpenBLAS when installed).
     static func encoder() async throws -> MiniLMEncoder { try await encoderLoad.value }

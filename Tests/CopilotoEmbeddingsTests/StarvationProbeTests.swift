@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// A measurement, off by default (`COPILOTO_POOL_PROBE=1`): the encoder the old way — batches computed inline on
-/// the calling task, as `embed` did before issue #25 — against `embed` on `BlockingPool.cpu`, while a probe task due
+/// the calling task, as `embed` did before issue #25 — against `embed` on `BlockingPool.background`, while a probe task due
 /// every 20 ms records how late it runs. Inline, one batch per core holds every thread of the cooperative pool and
 /// the probe (like any request, test or fake server of the process) waits for seconds; off the pool it does not.
 @Suite("Starvation probe", .enabled(if: MiniLMFixture.available && ProcessInfo.processInfo.environment["COPILOTO_POOL_PROBE"] != nil))

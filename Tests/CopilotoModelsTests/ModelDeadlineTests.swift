@@ -8,7 +8,9 @@ import Testing
 /// cut by the total deadline of the call and of the turn, and the chain goes on to the next link.
 @Suite("Model deadlines")
 struct ModelDeadlineTests {
-    static let drip = FakeReply.drip(Array(repeating: "devagar ", count: 40), every: .milliseconds(500))
+    /// 75 s of chunks, every 500 ms: far longer than any cut below, so "cut" and "not cut" stay apart by tens of
+    /// seconds even when a loaded 2-core machine adds its lag (up to 9 s seen in a full parallel run, #25).
+    static let drip = FakeReply.drip(Array(repeating: "devagar ", count: 150), every: .milliseconds(500))
 
     static func request(stream: Bool) -> ModelRequest {
         ModelRequest(instructions: "Você é o Copiloto.", messages: [.user("Oi")],
@@ -26,8 +28,8 @@ struct ModelDeadlineTests {
             var events: [ModelEvent] = []
             for try await event in chain.stream(Self.request(stream: true)) { events.append(event) }
             let elapsed = ContinuousClock.now - start
-            // Cut at 4 s; a loaded 2-core machine has been seen to add 9 s of lag (#25). Uncut, the drip lasts 20 s.
-            #expect(elapsed < .seconds(19), "took \(elapsed); the drip alone lasts 20 s")
+            // Cut at 4 s; uncut, the drip lasts 75 s.
+            #expect(elapsed < .seconds(45), "took \(elapsed); the drip alone lasts 75 s")
             // Whether a chunk arrived before the cut (then a `.restarted` event) depends on the machine's load; the cut does not.
             guard case .completed(let response)? = events.last else { Issue.record("no completion"); return }
             #expect(response.provider == "local")
@@ -37,13 +39,14 @@ struct ModelDeadlineTests {
 
     @Test("a slow non-streamed answer is cut at the call deadline")
     func slowRespond() async throws {
-        let server = FakeOpenAIServer([Self.drip])
+        // 30 s uncut: the fake server's handler sleeps that long whatever the client does, and stopping it waits.
+        let server = FakeOpenAIServer([FakeReply.drip(Array(repeating: "devagar ", count: 60), every: .milliseconds(500))])
         try await server.run { url in
             let chain = FallbackChain([OpenAIProviderTests.provider(url), FallbackChainTests.local()],
                                       deadlines: ModelDeadlines(perCall: .seconds(2), perTurn: .seconds(30)))
             let start = ContinuousClock.now
             let response = try await chain.respond(Self.request(stream: false))
-            #expect(ContinuousClock.now - start < .seconds(19), "the drip alone lasts 20 s")
+            #expect(ContinuousClock.now - start < .seconds(25), "cut at 2 s; the slow answer alone takes 30 s")
             #expect(response.provider == "local")
             #expect(response.skipped == [ProviderSkip(provider: "fake", reason: "timeout")])
         }
@@ -56,14 +59,14 @@ struct ModelDeadlineTests {
             try await second.run { two in
                 let other = OpenAICompatibleProvider(configuration: .init(name: "fake2", baseURL: two, apiKey: "sk-test"))
                 let chain = FallbackChain([OpenAIProviderTests.provider(one), other, FallbackChainTests.local()],
-                                          deadlines: ModelDeadlines(perCall: .seconds(10), perTurn: .seconds(11)))
+                                          deadlines: ModelDeadlines(perCall: .seconds(25), perTurn: .seconds(26)))
                 let start = ContinuousClock.now
                 var events: [ModelEvent] = []
                 for try await event in chain.stream(Self.request(stream: true)) { events.append(event) }
                 let elapsed = ContinuousClock.now - start
-                // Without the turn deadline the two 10 s call deadlines would add up to 20 s (each drip alone lasts 20 s):
-                // 11 s with it, and a loaded machine's lag fits in the margin.
-                #expect(elapsed >= .seconds(11) && elapsed < .seconds(18), "took \(elapsed)")
+                // Without the turn deadline the two 25 s call deadlines would add up to 50 s (each drip alone lasts 75 s):
+                // 26 s with it; the 18 s between 26 and 44 absorb a loaded machine's lag.
+                #expect(elapsed >= .seconds(26) && elapsed < .seconds(44), "took \(elapsed)")
                 guard case .completed(let response)? = events.last else { Issue.record("no completion"); return }
                 #expect(response.provider == "local")
                 #expect(response.skipped.map(\.reason) == ["timeout", "timeout"])

@@ -17,13 +17,14 @@ public protocol TokenHasher: Sendable {
 }
 
 extension PasswordHasher {
-    /// `hash` on `BlockingPool.cpu`: bcrypt takes tens of milliseconds of CPU on purpose, too long for the cooperative pool.
+    /// `hash` on `BlockingPool.interactive`: bcrypt takes tens of milliseconds of CPU on purpose, too long for the
+    /// cooperative pool, and a person waits for it, so it never queues behind background work.
     public func hashOffPool(_ password: String) async throws -> String {
-        try await BlockingPool.cpu.run { [self] in try hash(password) }
+        try await BlockingPool.interactive.run { [self] in try hash(password) }
     }
 
-    /// `verify` on `BlockingPool.cpu`.
+    /// `verify` on `BlockingPool.interactive`.
     public func verifyOffPool(_ password: String, hash: String) async -> Bool {
-        await BlockingPool.cpu.run { [self] in verify(password, hash: hash) }
+        await BlockingPool.interactive.run { [self] in verify(password, hash: hash) }
     }
 }

@@ -7,12 +7,19 @@ import Glibc
 /// bcrypt, waiting for a child process), so it never holds a thread of Swift's cooperative pool — which has only
 /// as many threads as the process has cores — or an event loop.
 ///
-/// `cpu` has one thread fewer than the process has cores (at least one), so request handling always keeps a core,
-/// and its threads run at a lower priority (nice 10): under load the scheduler prefers answering requests.
-/// `waits` is for calls that sleep in the kernel (`waitpid`, a child's start-up) and need no core.
+/// Work is split by how long it takes and who waits for it, because a pool is first in, first out: a short job
+/// queued behind a long one waits for the whole long one (issue #25: logins queued for 20 s behind model loads and
+/// embedding batches on one shared thread).
+/// - `background`: long CPU work nobody waits for in a request — embedding batches, loading model weights. One thread
+///   fewer than the process has cores (at least one), at a lower priority (nice 10): request handling keeps a core.
+/// - `interactive`: short CPU work a request waits for — bcrypt on sign-in, password changes. Its own threads at normal
+///   priority, so it never queues behind `background`.
+/// - `waits`: calls that sleep in the kernel (`waitpid`, a child's start-up) and need no core.
 public final class BlockingPool: @unchecked Sendable {
-    /// CPU-heavy work: embeddings, password hashing.
-    public static let cpu = BlockingPool(name: "copiloto-cpu", threads: max(1, ProcessInfo.processInfo.activeProcessorCount - 1), nice: 10)
+    /// Long CPU work off the request path: embeddings, model loading.
+    public static let background = BlockingPool(name: "copiloto-background", threads: max(1, ProcessInfo.processInfo.activeProcessorCount - 1), nice: 10)
+    /// Short CPU work a request waits for: password hashing and checking.
+    public static let interactive = BlockingPool(name: "copiloto-interactive", threads: max(2, ProcessInfo.processInfo.activeProcessorCount), nice: 0)
     /// Calls that block without using the CPU.
     public static let waits = BlockingPool(name: "copiloto-wait", threads: 4, nice: 0)
 

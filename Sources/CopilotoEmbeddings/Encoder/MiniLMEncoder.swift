@@ -3,7 +3,7 @@ import Foundation
 
 /// all-MiniLM-L6-v2 in plain Swift: WordPiece tokens → 6 BERT layers → mean pooling → L2 norm, 384 dimensions,
 /// the same vectors as sentence-transformers (to ~1e-6). The dense layers run on OpenBLAS when it can be loaded
-/// at run time, else on a Swift SIMD kernel. `embed` runs tokenisation and each batch on `BlockingPool.cpu`, never on
+/// at run time, else on a Swift SIMD kernel. `embed` runs tokenisation and each batch on `BlockingPool.background`, never on
 /// Swift's cooperative pool (a batch is seconds of CPU on a busy machine); `embed(tokenized:)` runs on the caller's thread.
 public final class MiniLMEncoder: EmbeddingModel {
     public let name = "all-MiniLM-L6-v2"
@@ -29,7 +29,7 @@ public final class MiniLMEncoder: EmbeddingModel {
 
     /// Loads the model with an explicit GEMM back-end.
     public init(directory: URL, maxLength: Int = 256, gemm: any GEMMBackend, maxBatchTexts: Int = 32, maxBatchTokens: Int = 2048,
-                pool: BlockingPool = .cpu) throws {
+                pool: BlockingPool = .background) throws {
         self.pool = pool
         tokenizer = try WordPieceTokenizer(vocabularyFile: directory.appendingPathComponent("vocab.txt"), maxLength: maxLength)
         let weights = try MiniLMWeights(file: SafeTensors(contentsOf: directory.appendingPathComponent("model.safetensors")), backend: gemm)
