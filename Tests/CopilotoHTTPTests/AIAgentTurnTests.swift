@@ -10,11 +10,12 @@ import Testing
 /// the Graph API with its errors.
 @Suite("AI agents in the inbox")
 struct AIAgentTurnTests {
-    static func agent(_ api: APIClient, _ token: String, welcome: String? = nil, debounceMs: Int = 1000) async throws -> String {
+    static func agent(_ api: APIClient, _ token: String, welcome: String? = nil, debounceMs: Int = 1000,
+                      debounceMaxMs: Int = 5000) async throws -> String {
         var body: [String: JSONValue] = [
             "name": "Bia", "type": "support", "prompt": "Você é a Bia, da loja. Ajude com dúvidas de pedidos e políticas.",
             "tools": ["search_kb", "getOrder"],
-            "settings": ["debounceMs": .number(Double(debounceMs)), "debounceMaxMs": 5000, "replyDelayMinMs": 0, "replyDelayMaxMs": 0],
+            "settings": ["debounceMs": .number(Double(debounceMs)), "debounceMaxMs": .number(Double(debounceMaxMs)), "replyDelayMinMs": 0, "replyDelayMaxMs": 0],
         ]
         if let welcome { body["welcomeMessage"] = .string(welcome) }
         let created = try await api.post("/v1/ai-agents", token: token, .object(body))
@@ -29,18 +30,12 @@ struct AIAgentTurnTests {
 
     @Test("a burst of five messages in two seconds gets one answer, which quotes the knowledge base", arguments: Backend.allCases)
     func burst(backend: Backend) async throws {
-        // On SQLite, in the full parallel suite on a loaded 2-core machine, the held turn sometimes runs before the
-        // burst ends (issue #25, root cause not found yet); alone, and on PostgreSQL, it holds. Recorded as an
-        // intermittent known issue so it stays visible in every run's output instead of failing CI at random.
-        try await withKnownIssue("#25: burst buffer on SQLite under a loaded suite", isIntermittent: true) {
-            try await Self.burstRun(backend)
-        } when: { backend == .sqlite }
-    }
-
-    static func burstRun(_ backend: Backend) async throws {
         try await TestApp.run(backend) { api, info in
             let owner = try await api.login("owner@demo.local")
-            _ = try await Self.agent(api, owner)
+            // The hold is capped 10 min after the burst's first message (not the 5 s of other tests): on a loaded
+            // machine five requests 400 ms apart have taken over 5 s, and the cap — right, and tested in
+            // JobScheduleContractTests — then released the turn mid-burst (the "#25 SQLite burst" failures).
+            _ = try await Self.agent(api, owner, debounceMaxMs: 600_000)
             let texts = ["oi", "tudo bem?", "queria saber uma coisa", "qual o prazo para trocar um produto?", "comprei semana passada"]
             for (i, text) in texts.enumerated() {
                 let arrived = Date()
