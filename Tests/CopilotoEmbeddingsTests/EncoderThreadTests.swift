@@ -22,7 +22,18 @@ struct EncoderThreadTests {
         }
     }
 
-    @Test("every matrix product of an embedding runs on the CPU pool")
+    @Test("a search query's products run on the interactive pool, apart from indexing batches, with the same vector")
+    func queryOnInteractivePool() async throws {
+        let gemm = RecordingGEMM()
+        let encoder = try await BlockingPool.background.run { try MiniLMEncoder(directory: try MiniLMFixture.modelDirectory(), gemm: gemm) }
+        let query = try await encoder.embedQuery("qual o prazo de troca?")
+        #expect(gemm.pools.withLock { $0 } == ["copiloto-interactive"])
+        #expect(gemm.offPool.withLock { $0 } == 0)
+        let batch = try await encoder.embed(["qual o prazo de troca?"])
+        #expect(zip(query, batch[0]).allSatisfy { abs($0 - $1) < 1e-6 })
+    }
+
+    @Test("every matrix product of an indexing batch runs on the background pool")
     func productsOnPool() async throws {
         let gemm = RecordingGEMM()
         let encoder = try await BlockingPool.background.run { try MiniLMEncoder(directory: try MiniLMFixture.modelDirectory(), gemm: gemm) }

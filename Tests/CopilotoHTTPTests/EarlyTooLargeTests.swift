@@ -21,7 +21,7 @@ struct EarlyTooLargeTests {
                     // The blocking socket runs on the wait pool, never on a cooperative thread the in-process server needs.
                     let port = info.port
                     let answer = try await BlockingPool.waits.run {
-                        try RawHTTP.headersOnly(port: port, path: path, token: owner, contentLength: length, wait: 5)
+                        try RawHTTP.headersOnly(port: port, path: path, token: owner, contentLength: length, wait: 30)
                     }
                     let elapsed = Date().timeIntervalSince(started)
                     if length.count < 19 {
@@ -31,8 +31,10 @@ struct EarlyTooLargeTests {
                         // A length beyond 64 bits is refused by the HTTP parser itself (400), also at once.
                         #expect(answer.hasPrefix("HTTP/1.1 4"), "\(path) Content-Length \(length): \(answer.prefix(120))")
                     }
-                    // A server that waited for the body would answer nothing within the 5 s the client waits (and no 413 above).
-                    #expect(elapsed < 4.5, "\(path) took \(elapsed) s")
+                    // The client never sends the body: a server that waited for it would answer nothing at all within the
+                    // 30 s the client waits, so the answer above is the proof; the time is only reported (a loaded
+                    // machine has added seconds of lag, #25).
+                    #expect(elapsed < 29, "\(path) took \(elapsed) s")
                 }
             }
             // A length within the limit is still read and parsed as before.

@@ -26,6 +26,12 @@ final class GatedEmbedder: EmbeddingModel {
         return try await HashingEmbedder(name: name).embed(texts)
     }
 
+    /// Queries are not gated: like the real encoder, which computes them apart from indexing batches, a search never
+    /// waits for the background pass (the test searches before it opens the gate).
+    func embedQuery(_ text: String) async throws -> [Float] {
+        try await HashingEmbedder(name: name).embed([text]).first ?? []
+    }
+
     struct GateRefused: Error, CustomStringConvertible {
         var description: String { "embedding refused by the test model" }
     }
@@ -53,7 +59,6 @@ struct KnowledgeBackgroundIndexingTests {
     }
 
     @Test("an upload returns before its chunks are embedded, is found by lexical search meanwhile, and becomes ready",
-          .disabled("hangs at the end of TestApp with the indexing service and a gated embedder: under investigation (#25)"),
           arguments: Backend.allCases)
     func progress(backend: Backend) async throws {
         let embedder = GatedEmbedder()
@@ -73,7 +78,10 @@ struct KnowledgeBackgroundIndexingTests {
             #expect(lexical.items.contains { $0.string("documentId") == id })
             let listed = try await api.get("/v1/knowledge/documents?limit=100", token: editor)
             #expect(listed.items.first { $0.string("id") == id }?["indexStatus"]?.string("state") == "indexing")
-            let vectorBefore = try await api.get("/v1/knowledge/search?q=parcelamento%20mastercard&mode=vector", token: editor)
+            // The hashing test model compares words: every chunk is mostly "Condições gerais de pagamento", so that query is
+            // well above the similarity floor once the chunks have vectors.
+            let vectorQuery = "/v1/knowledge/search?q=Condi%C3%A7%C3%B5es%20gerais%20de%20pagamento&mode=vector"
+            let vectorBefore = try await api.get(vectorQuery, token: editor)
             #expect(!vectorBefore.items.contains { $0.string("documentId") == id })
 
             embedder.release()
@@ -82,13 +90,12 @@ struct KnowledgeBackgroundIndexingTests {
                 return status?.string("state") == "ready" ? status : nil
             }
             #expect(ready?["done"]?.numberValue == Double(total) && ready?["total"]?.numberValue == Double(total))
-            let vector = try await api.get("/v1/knowledge/search?q=parcelamento%20mastercard&mode=vector", token: editor)
+            let vector = try await api.get(vectorQuery, token: editor)
             #expect(vector.items.contains { $0.string("documentId") == id })
         }
     }
 
-    @Test("a document the model cannot embed ends failed with the reason; an edit indexes it again",
-          .disabled("hangs at the end of TestApp with the indexing service: under investigation (#25)"))
+    @Test("a document the model cannot embed ends failed with the reason; an edit indexes it again")
     func failure() async throws {
         try await TestApp.run(embedder: GatedEmbedder(open: true)) { api, _ in
             let editor = try await api.login("editor@demo.local")

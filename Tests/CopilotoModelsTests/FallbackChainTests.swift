@@ -29,7 +29,7 @@ struct FallbackChainTests {
             let response = try await chain.respond(OpenAIProviderTests.request(tools: true, timeout: timeout))
             #expect(response.provider == "local")
             #expect(response.skipped == [ProviderSkip(provider: "fake", reason: reason)])
-            #expect(ContinuousClock.now - start < .seconds(20))
+            #expect(ContinuousClock.now - start < .seconds(45), "a fault must end the call, not hang it")
         }
     }
 

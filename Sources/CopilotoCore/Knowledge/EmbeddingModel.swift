@@ -11,4 +11,14 @@ public protocol EmbeddingModel: Sendable {
     var dimensions: Int { get }
     /// One L2-normalised vector per text, in the same order.
     func embed(_ texts: [String]) async throws -> [[Float]]
+    /// The vector of one search query: a person or a customer waits for it, so a local model computes it apart from
+    /// (never queued behind) the background indexing batches of `embed`.
+    func embedQuery(_ text: String) async throws -> [Float]
+}
+
+extension EmbeddingModel {
+    /// By default a query is a batch of one (remote models have no queue of ours to wait in).
+    public func embedQuery(_ text: String) async throws -> [Float] {
+        try await embed([text]).first ?? []
+    }
 }

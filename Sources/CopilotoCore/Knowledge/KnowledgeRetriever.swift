@@ -70,7 +70,7 @@ public final class KnowledgeRetriever: Sendable {
         guard let embedder else {
             throw CopilotoError.invalid([FieldError(field: "mode", code: .notAllowed, detail: "lexical (no embedding model is configured)")])
         }
-        return try await embedder.embed([query]).first
+        return try await embedder.embedQuery(query)
     }
 
     /// The best `limit` passages for the query, inside an open tenant transaction.

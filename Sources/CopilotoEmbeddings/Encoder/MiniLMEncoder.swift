@@ -19,6 +19,8 @@ public final class MiniLMEncoder: EmbeddingModel {
     private let forward: MiniLMForward
     /// Where tokenisation and batches run.
     private let pool: BlockingPool
+    /// Where a search query runs: apart from `pool`, so a query never waits behind an indexing batch.
+    private let queryPool: BlockingPool
 
     /// Loads `model.safetensors` and `vocab.txt` from `directory`; `maxLength` (at most 512) counts `[CLS]` and
     /// `[SEP]`, 256 being the length the model was trained with.
@@ -29,8 +31,9 @@ public final class MiniLMEncoder: EmbeddingModel {
 
     /// Loads the model with an explicit GEMM back-end.
     public init(directory: URL, maxLength: Int = 256, gemm: any GEMMBackend, maxBatchTexts: Int = 32, maxBatchTokens: Int = 2048,
-                pool: BlockingPool = .background) throws {
+                pool: BlockingPool = .background, queryPool: BlockingPool = .interactive) throws {
         self.pool = pool
+        self.queryPool = queryPool
         tokenizer = try WordPieceTokenizer(vocabularyFile: directory.appendingPathComponent("vocab.txt"), maxLength: maxLength)
         let weights = try MiniLMWeights(file: SafeTensors(contentsOf: directory.appendingPathComponent("model.safetensors")), backend: gemm)
         forward = MiniLMForward(weights: weights, backend: gemm)
@@ -50,6 +53,12 @@ public final class MiniLMEncoder: EmbeddingModel {
             for (index, vector) in zip(batch.indices, computed) { vectors[index] = vector }
         }
         return vectors
+    }
+
+    /// One query's vector, on the interactive pool: a few milliseconds of CPU a request waits for.
+    public func embedQuery(_ text: String) async throws -> [Float] {
+        let tokenizer = tokenizer, forward = forward
+        return await queryPool.run { forward.embed([tokenizer.encode(text)]).first ?? [] }
     }
 
     /// The vectors of already tokenised texts, computed synchronously in one batch.
