@@ -62,11 +62,17 @@ struct ModelDeadlineTests {
                                           deadlines: ModelDeadlines(perCall: .seconds(25), perTurn: .seconds(26)))
                 let start = ContinuousClock.now
                 var events: [ModelEvent] = []
-                for try await event in chain.stream(Self.request(stream: true)) { events.append(event) }
+                var timeline: [String] = []
+                for try await event in chain.stream(Self.request(stream: true)) {
+                    if case .restarted(let provider, let reason) = event { timeline.append("\(ContinuousClock.now - start) restarted \(provider) \(reason)") }
+                    if case .textDelta = event, !events.contains(where: { if case .textDelta = $0 { true } else { false } }) { timeline.append("\(ContinuousClock.now - start) first delta") }
+                    events.append(event)
+                }
                 let elapsed = ContinuousClock.now - start
+                timeline.append("\(elapsed) done; \(events.count) events")
                 // Without the turn deadline the two 25 s call deadlines would add up to 50 s (each drip alone lasts 75 s):
                 // 26 s with it; the 18 s between 26 and 44 absorb a loaded machine's lag.
-                #expect(elapsed >= .seconds(26) && elapsed < .seconds(44), "took \(elapsed)")
+                #expect(elapsed >= .seconds(26) && elapsed < .seconds(44), "took \(elapsed): \(timeline)")
                 guard case .completed(let response)? = events.last else { Issue.record("no completion"); return }
                 #expect(response.provider == "local")
                 #expect(response.skipped.map(\.reason) == ["timeout", "timeout"])
