@@ -50,6 +50,7 @@ struct SchemaWalker {
             node = resolve(first)
         }
         guard depth < 6 else { return .null }
+        if let parts = node["allOf"]?.arrayValue { node = merged(node, parts) }
         if let values = node["enum"]?.arrayValue, let first = values.first { return first }
         let kinds = types(node)
         if node["properties"] != nil || kinds == ["object"] {
@@ -81,6 +82,19 @@ struct SchemaWalker {
         if kinds.contains("integer") || kinds.contains("number") { return .number(max(node["minimum"]?.numberValue ?? 1, 1)) }
         if kinds.contains("boolean") { return true }
         return .string("Teste")
+    }
+}
+
+extension SchemaWalker {
+    /// `allOf` as one object schema: the parts' properties, and every part's and the node's own `required`.
+    func merged(_ node: JSONValue, _ parts: [JSONValue]) -> JSONValue {
+        var properties: [String: JSONValue] = [:]
+        var required = node["required"]?.arrayValue ?? []
+        for part in parts.map({ resolve($0) }) {
+            for (key, value) in part["properties"]?.objectValue ?? [:] { properties[key] = value }
+            required += part["required"]?.arrayValue ?? []
+        }
+        return ["type": "object", "properties": .object(properties), "required": .array(required)]
     }
 }
 
