@@ -19,11 +19,12 @@ public struct FallbackChain: LanguageModel {
     let turnEnds: ContinuousClock.Instant
     public var providerName: String { "chain" }
 
+    /// A chain for one turn that began at `turnStarted` (now, unless a caller has spent part of the turn already).
     public init(_ links: [any LanguageModel], breaker: CircuitBreaker = CircuitBreaker(), maxRetries: Int = 2,
                 maxRetryWait: Duration = .seconds(5), logger: Logger = Logger(label: "copiloto.models"),
-                deadlines: ModelDeadlines = ModelDeadlines()) {
+                deadlines: ModelDeadlines = ModelDeadlines(), turnStarted: ContinuousClock.Instant = .now) {
         self.deadlines = deadlines
-        self.turnEnds = ContinuousClock.now + deadlines.perTurn
+        self.turnEnds = turnStarted + deadlines.perTurn
         self.links = links
         self.breaker = breaker
         self.maxRetries = maxRetries
