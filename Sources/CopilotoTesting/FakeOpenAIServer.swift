@@ -29,6 +29,8 @@ public final class FakeOpenAIServer: Sendable {
     private let replies: Mutex<[FakeReply]>
     private let received = Mutex<[JSONValue]>([])
     private let authorizations = Mutex<[String]>([])
+    /// Set when the test's body is done: a slow answer still being "computed" stops, so stopping the server is quick.
+    private let closing = Mutex(false)
 
     private let responder: (@Sendable (JSONValue) -> FakeReply)?
     /// Whether request bodies are kept (always for scripts; for responders only when asked: load tests send many).
@@ -65,13 +67,17 @@ public final class FakeOpenAIServer: Sendable {
             if self.recording { self.received.withLock { $0.append(json) } }
             if self.recording { self.authorizations.withLock { $0.append(request.headers[.authorization] ?? "") } }
             let next = self.responder?(json) ?? self.replies.withLock { $0.isEmpty ? FakeReply.status(500, code: "no_script") : $0.removeFirst() }
-            return try await FakeWire.respond(next, streaming: json["stream"] == .bool(true), model: json.string("model") ?? "fake")
+            return try await FakeWire.respond(next, streaming: json["stream"] == .bool(true), model: json.string("model") ?? "fake",
+                                              stop: { self.closing.withLock { $0 } })
         }
         router.post("/v1/embeddings") { request, _ -> Response in try await self.embeddings(request, huggingFace: false) }
         router.post("/v1/models/:org/:model/pipeline/feature-extraction") { request, _ -> Response in
             try await self.embeddings(request, huggingFace: true)
         }
-        try await LocalServer.run(router) { port in try await body("http://127.0.0.1:\(port)/v1") }
+        try await LocalServer.run(router) { port in
+            defer { self.closing.withLock { $0 = true } }
+            try await body("http://127.0.0.1:\(port)/v1")
+        }
     }
 
     /// OpenAI's embeddings list (with usage) or HF's bare list of vectors, from `HashingEmbedder`.

@@ -4,11 +4,12 @@ import Hummingbird
 
 /// Encodes scripted replies in OpenAI's real JSON and SSE shapes.
 enum FakeWire {
-    static func respond(_ reply: FakeReply, streaming: Bool, model: String) async throws -> Response {
+    /// `stop` tells a slow non-streamed answer that the test is over (its handler would otherwise sleep on).
+    static func respond(_ reply: FakeReply, streaming: Bool, model: String, stop: @Sendable () -> Bool = { false }) async throws -> Response {
         switch reply {
         case .delayed(let wait, let inner):
             try await Task.sleep(for: wait)
-            return try await respond(inner, streaming: streaming, model: model)
+            return try await respond(inner, streaming: streaming, model: model, stop: stop)
         case .status(let status, let code, let retryAfter):
             var headers: HTTPFields = [.contentType: "application/json"]
             if let retryAfter { headers[.retryAfter] = String(retryAfter) }
@@ -24,7 +25,7 @@ enum FakeWire {
                 : json(completion(model: model, text: nil, calls: calls, usage: (20, 8)))
         case .drip(let texts, let every):
             guard streaming else {
-                try await Task.sleep(for: every * texts.count)
+                for _ in texts where !stop() { try await Task.sleep(for: every) }
                 return json(completion(model: model, text: texts.joined(), calls: [], usage: (10, 5)))
             }
             return drip(chunks(model: model, texts: texts, calls: [], pieces: 1, usage: (10, 5), cut: false), every: every)
