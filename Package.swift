@@ -201,9 +201,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Loaded with the test bundle: caps how many tests run at once (issue #25, see parallelism.c).
+        .target(name: "CopilotoTestParallelism"),
         .testTarget(
             name: "CopilotoCoreTests",
-            dependencies: ["CopilotoCore"],
+            dependencies: ["CopilotoCore", "CopilotoTestParallelism"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -49,11 +49,6 @@ swift build --build-tests
 
 echo "==> running the test suite"
 status=0
-# Swift Testing starts every test at once by default: ~330 tests, each with its own server and database, on 2 cores.
-# The work is CPU-bound either way, but with all of them in flight every await waits behind hundreds of others, and
-# a test's own timeline (a drip of chunks, a deadline) stretched to minutes (#25). Four tests per core in flight
-# keeps each test's waits short and finished the suite sooner (242 s against 273 s on this 2-core machine).
-export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH="${SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH:-$(( $(nproc) * 4 ))}"
 # The HTTP tests record each request/response pair here; the protocol suite checks them against openapi.yaml.
 export COPILOTO_HTTP_RECORD_DIR="$PWD/.build/test-output/exchanges"
 rm -rf "$COPILOTO_HTTP_RECORD_DIR"
