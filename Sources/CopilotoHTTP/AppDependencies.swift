@@ -35,6 +35,8 @@ public struct AppDependencies: Sendable {
     /// Live events for `/v1/stream` and the inbox.
     public let events: EventBus
     public let whatsapp: WhatsAppConfig
+    /// Customers' media files and WhatsApp templates for the team.
+    public let channelMedia: ChannelMediaService
     /// Each tenant's Meta channel accounts (verify token, app secret, access token), over the server's defaults.
     public let channels: ChannelAccountService
     /// Signs and checks web-chat visitor tokens.
@@ -61,7 +63,8 @@ public struct AppDependencies: Sendable {
                 defaultProvider: OpenAICompatibleProvider.Configuration? = nil, sseHeartbeat: Duration = .seconds(15),
                 embedder: (any EmbeddingModel)? = nil, maxDocumentBytes: Int = 16 << 20,
                 whatsapp: WhatsAppConfig = .fromEnvironment(), webchatLimiter: LoginRateLimiter = LoginRateLimiter(limit: 30, window: 60),
-                modelDeadlines: ModelDeadlines = ModelDeadlines()) {
+                modelDeadlines: ModelDeadlines = ModelDeadlines(), transcription: TranscriptionConfig? = .fromEnvironment(),
+                mediaLimits: MediaLimits = .fromEnvironment()) {
         let events = EventBus()
         self.events = events
         self.jobLease = ProcessInfo.processInfo.environment["COPILOTO_JOB_LEASE_SECONDS"].flatMap(TimeInterval.init) ?? 60
@@ -117,7 +120,11 @@ public struct AppDependencies: Sendable {
         let send = SendHandler(store: store, whatsapp: whatsapp, events: events,
                                credentials: { try await channels.credentials(tenantId: $0, channel: $1) })
         let timers = InboxTimers(store: store, events: events)
+        let media = MediaHandler(store: store, whatsapp: whatsapp, events: events, transcription: transcription, limits: mediaLimits,
+                                 credentials: { try await channels.credentials(tenantId: $0, channel: $1) })
+        self.channelMedia = ChannelMediaService(store: store, authorizer: authorizer)
         self.jobHandlers = [ReplyJob.type: { try await reply.handle($0) }, SendJob.type: { try await send.handle($0) },
+                            MediaJob.type: { try await media.handle($0) },
                             InboxOperations.slaJob: { try await timers.checkSLA($0) }, InboxOperations.followUpJob: { try await timers.followUp($0) }]
         self.mentions = MentionService(store: store, authorizer: authorizer)
         self.usage = UsageService(store: store, authorizer: authorizer)

@@ -41,12 +41,18 @@ public struct ReplyHandler: Sendable {
         guard let id = job.payload.string("conversationId").flatMap(UUID.init(uuidString:)) else { return }
         guard let turn = try await load(id, tenantId: job.tenantId) else { return }
         let agent = turn.agent
+        if CustomerMedia.onlyUnheardAudio(turn.fresh) {
+            // A voice note nobody could transcribe: say so in the customer's language and ask for text.
+            try await commit(turn, texts: [CustomerMedia.cannotListen(agent.settings.language)], escalation: nil, rule: nil,
+                             outcome: AgentReply.Outcome())
+            return
+        }
         let aiReplies = turn.history.filter { $0.1.sender == .aiAgent }.count
-        var reason = Escalation.reason(newMessages: turn.fresh.map(\.text), aiReplies: aiReplies,
+        var reason = Escalation.reason(newMessages: turn.fresh.map(\.customerWords), aiReplies: aiReplies,
                                        maxAIReplies: agent.settings.maxAIReplies)
         var texts: [String] = []
         var outcome = AgentReply.Outcome()
-        let rule = reason == nil ? TurnRules.match(agent.settings.rules, in: turn.fresh.map(\.text)) : nil
+        let rule = reason == nil ? TurnRules.match(agent.settings.rules, in: turn.fresh.map(\.customerWords)) : nil
         let closed = !TurnRules.isOpen(agent.settings.businessHours, at: clock(), zone: turn.zone)
         if let rule {
             // A rule answers instead of the model (and may tag, move, assign or hand the conversation over).
@@ -58,8 +64,8 @@ public struct ReplyHandler: Sendable {
         } else if reason == nil {
             let isFirst = aiReplies == 0
             if isFirst, let welcome = agent.welcomeMessage, !welcome.isEmpty { texts.append(welcome) }
-            let onlyGreeting = turn.fresh.allSatisfy { AgentReply.isGreeting($0.text) }
-            let hours = StoreFacts.asksOpeningHours(turn.fresh.map(\.text))
+            let onlyGreeting = turn.fresh.allSatisfy { AgentReply.isGreeting($0.customerWords) }
+            let hours = StoreFacts.asksOpeningHours(turn.fresh.map(\.customerWords))
                 ? StoreFacts.openingHours(agent.settings.businessHours ?? StoreFacts.hours(turn.store.businessHours), storeName: turn.store.name,
                                           language: agent.settings.language) : nil
             if let hours {
@@ -124,6 +130,9 @@ public struct ReplyHandler: Sendable {
             let history = try await tx.inbox.recentMessages(conversationId: id, limit: 40)
             let fresh = history.filter { $0.0 > replied && $0.1.sender == .contact }
             guard let last = fresh.last?.0 else { return nil }
+            // The burst waits for its media: the media job schedules this turn again once the file (and a voice
+            // note's transcript) is in.
+            if fresh.contains(where: { CustomerMedia.isPending($0.1, now: clock()) }) { return nil }
             let store = try await tx.settings()
             return Turn(conversation: conversation, agent: agent, history: history, fresh: fresh.map(\.1), lastSeq: last,
                         memories: try await tx.inbox.memories(contactId: conversation.contactId), zone: store.timeZone,
@@ -145,7 +154,7 @@ public struct ReplyHandler: Sendable {
             var outgoing = texts
             var live: [LiveEvent] = []
             // Memory and feedback: facts the customer gave, and complaints about the AI's previous answer.
-            for (key, fact) in ContactFacts.extract(turn.fresh.map(\.text)) {
+            for (key, fact) in ContactFacts.extract(turn.fresh.map(\.customerWords)) {
                 try await tx.inbox.remember(contactId: conversation.contactId, key: key, fact: fact)
             }
             if let complaint = turn.fresh.first(where: { AIFeedback.isComplaint($0.text) }),
