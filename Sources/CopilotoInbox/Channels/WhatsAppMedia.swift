@@ -37,7 +37,7 @@ public struct WhatsAppMedia: Sendable {
         // Meta sends file_size as a string in some versions and as a number in others.
         let announced = json["file_size"]?.intValue ?? json.string("file_size").flatMap(Int.init)
         if let announced, announced > maxBytes { throw Refusal.tooLarge(announced) }
-        let data = try await get(url, accessToken: accessToken, limit: maxBytes + 1)
+        let data = try await get(url, accessToken: accessToken, limit: maxBytes + 1, isDownload: true)
         guard data.count <= maxBytes else { throw Refusal.tooLarge(data.count) }
         if let announced, announced != data.count { throw Refusal.mismatch("size \(data.count) ≠ \(announced)") }
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
@@ -49,7 +49,8 @@ public struct WhatsAppMedia: Sendable {
 
     static func hex(_ data: Data) -> String { data.map { String(format: "%02x", $0) }.joined() }
 
-    private func get(_ url: String, accessToken: String, limit: Int) async throws -> Data {
+    /// A download URL that stopped working (it expires after minutes) is retried with a fresh one.
+    private func get(_ url: String, accessToken: String, limit: Int, isDownload: Bool = false) async throws -> Data {
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "Authorization", value: "Bearer \(accessToken)")
         let status: Int, body: Data
@@ -63,6 +64,7 @@ public struct WhatsAppMedia: Sendable {
             throw ChannelError.unavailable("\(error)")
         }
         guard (200..<300).contains(status) else {
+            if isDownload, status != 401 { throw ChannelError.unavailable("download answered \(status)") }
             throw WhatsAppSender.error(status: status, ((try? JSONValue.parse(body)) ?? .null)["error"])
         }
         return body
