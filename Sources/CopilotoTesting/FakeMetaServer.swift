@@ -50,18 +50,18 @@ public final class FakeMetaServer: Sendable {
     /// Runs the server while `body` runs; passes the Graph base URL (`http://127.0.0.1:PORT/v21.0`).
     public func run(_ body: @escaping @Sendable (String) async throws -> Void) async throws {
         let router = Router()
-        router.post("/v21.0/:phone/messages") { request, context -> Response in
+        router.post("/v21.0/:id/messages") { request, context -> Response in
             let json = (try? JSONValue.parse(Data(try await request.body.collect(upTo: 1 << 20).readableBytesView))) ?? .null
             if let failure = self.failures.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { return Self.error(failure) }
-            return self.send(json, phone: context.parameters.get("phone") ?? "", authorization: request.headers[.authorization] ?? "")
+            return self.send(json, phone: context.parameters.get("id") ?? "", authorization: request.headers[.authorization] ?? "")
         }
-        router.get("/v21.0/:waba/message_templates") { request, _ -> Response in
+        router.get("/v21.0/:id/message_templates") { request, _ -> Response in
             guard Self.bearer(request) else { return Self.error(401) }
             return Self.json(["data": .array(self.templates.withLock { $0 }), "paging": ["cursors": ["before": "MAZDZD", "after": "MjQZD"]]])
         }
-        router.get("/v21.0/:media") { request, context -> Response in
+        router.get("/v21.0/:id") { request, context -> Response in
             guard Self.bearer(request) else { return Self.error(401) }
-            let id = context.parameters.get("media") ?? ""
+            let id = context.parameters.get("id") ?? ""
             guard let file = self.media.withLock({ $0[id] }) else { return Self.error(404) }
             let token = UUID().uuidString
             let lifetime = self.mediaURLLifetime.withLock { $0 }

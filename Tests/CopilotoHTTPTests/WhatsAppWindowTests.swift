@@ -116,7 +116,7 @@ struct WhatsAppWindowTests {
                 let followUp = try #require(thread.first { $0["media"]?.string("type") == "template" })
                 #expect(followUp.string("text") == "Oi Rita, ainda precisa de ajuda com o pedido #1042?")
                 #expect(followUp.string("status") == "sent")
-                let rejected = try #require(thread.last)
+                let rejected = try #require(thread.first { $0.string("text") == "Promo" })
                 #expect(rejected.string("status") == "failed")
                 #expect(rejected.string("failureReason")?.hasPrefix("outside_24h_window") == true)
             }

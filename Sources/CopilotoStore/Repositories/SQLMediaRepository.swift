@@ -24,7 +24,7 @@ struct SQLMediaRepository: MediaRepository {
     }
 
     func totalBytes() async throws -> Int {
-        try await db.raw("SELECT COALESCE(SUM(size_bytes), 0) AS total FROM media_blobs WHERE tenant_id = \(bind: tenant.text)")
+        try await db.raw("SELECT CAST(COALESCE(SUM(size_bytes), 0) AS BIGINT) AS total FROM media_blobs WHERE tenant_id = \(bind: tenant.text)")
             .first()?.decode(column: "total", as: Int.self) ?? 0
     }
 
