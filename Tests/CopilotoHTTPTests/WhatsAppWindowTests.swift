@@ -75,12 +75,12 @@ struct WhatsAppWindowTests {
         try await meta.run { graph in
             try await TestApp.run(backend, whatsapp: Self.config(graph)) { api, info in
                 let owner = try await api.login("owner@demo.local")
-                let synced = try await api.post("/v1/channels/whatsapp/templates/sync", token: owner, [:])
+                let synced = try await api.post("/v1/whatsapp/templates/sync", token: owner, [:])
                 #expect(synced.status == 200, "\(synced.text)")
-                let templates = try await api.get("/v1/channels/whatsapp/templates", token: owner).items
+                let templates = try await api.get("/v1/whatsapp/templates", token: owner).items
                 #expect(templates.map { $0.string("name") } == ["promo_rejeitada", "retorno_pedido"])
                 #expect(templates.last?["variables"] == 2)
-                #expect(try await api.post("/v1/channels/whatsapp/templates/sync", token: try await api.login("attendant@demo.local"), [:]).status == 403)
+                #expect(try await api.post("/v1/whatsapp/templates/sync", token: try await api.login("attendant@demo.local"), [:]).status == 403)
                 _ = try await WhatsAppWebhookTests.post(api, FakeMetaServer.textWebhook(from: "5511933332222", name: "Rita", id: "wamid.W0", text: "oi"))
                 let conversation = try #require(try await api.get("/v1/conversations?channel=whatsapp", token: owner).items.first)
                 let id = try #require(conversation.string("id"))

@@ -20,10 +20,10 @@ struct WhatsAppRoutes {
                                                    .cacheControl: "private, max-age=3600"],
                             body: .init(byteBuffer: ByteBuffer(bytes: blob.data)))
         }
-        group.get("channels/whatsapp/templates") { _, context -> Response in
+        group.get("whatsapp/templates") { _, context -> Response in
             try JSONResponse.make(["items": try await media.templates(try context.requireIdentity())])
         }
-        group.post("channels/whatsapp/templates/sync") { request, context -> Response in
+        group.post("whatsapp/templates/sync") { request, context -> Response in
             let identity = try context.requireIdentity()
             var r = FieldReader(try await request.jsonBody(limit: limit), allowed: ["businessAccountId"])
             let requested = r.string("businessAccountId", max: 40)
