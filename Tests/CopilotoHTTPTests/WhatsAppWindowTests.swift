@@ -152,3 +152,33 @@ struct WhatsAppWindowTests {
         }
     }
 }
+
+extension WhatsAppWindowTests {
+    @Test("a person sends an approved template when the window is closed; an unknown or unapproved one is a 400")
+    func humanTemplate() async throws {
+        let meta = FakeMetaServer()
+        meta.templates.withLock {
+            $0 = [["name": "boas_vindas", "language": "pt_BR", "status": "APPROVED", "category": "UTILITY",
+                   "components": [["type": "BODY", "text": "Olá {{1}}! Podemos continuar seu atendimento?"]]]]
+        }
+        try await meta.run { graph in
+            try await TestApp.run(whatsapp: Self.config(graph)) { api, info in
+                let owner = try await api.login("owner@demo.local"), attendant = try await api.login("attendant@demo.local")
+                #expect(try await api.post("/v1/whatsapp/templates/sync", token: owner, ["businessAccountId": "102290129340398"]).status == 200)
+                _ = try await WhatsAppWebhookTests.post(api, FakeMetaServer.textWebhook(from: "5511911112222", name: "Nina", id: "wamid.H0", text: "oi"))
+                let id = try #require(try await api.get("/v1/conversations?channel=whatsapp", token: owner).items.first?.string("id"))
+                for bad: JSONValue in [["template": ["name": "nao_existe"]], ["template": ["name": "boas_vindas"]], ["template": "boas_vindas"],
+                                       ["template": ["name": "boas_vindas", "variables": ["Nina"], "extra": 1]], [:]] {
+                    #expect(try await api.post("/v1/conversations/\(id)/messages", token: attendant, bad).status == 400, "\(bad)")
+                }
+                let sent = try await api.post("/v1/conversations/\(id)/messages", token: attendant,
+                                              ["template": ["name": "boas_vindas", "language": "pt_BR", "variables": ["Nina"]]])
+                #expect(sent.status == 201, "\(sent.text)")
+                #expect(sent.json.string("text") == "Olá Nina! Podemos continuar seu atendimento?")
+                try await info.drainJobs()
+                #expect(meta.messages.last?.text == "boas_vindas")
+                #expect(meta.messages.last?.variables == ["Nina"])
+            }
+        }
+    }
+}

@@ -70,3 +70,16 @@ public protocol TemplateRepository: Sendable {
     func replaceAll(_ templates: [MessageTemplate]) async throws
     func list() async throws -> [MessageTemplate]
 }
+
+extension MessageTemplate {
+    /// The approved synced template named so (in that language, when given) with enough variables: the text the
+    /// inbox shows and the media reference the sender sends; nil when there is none.
+    public static func approved(name: String, language: String?, variables: [String],
+                                in tx: any TenantStore) async throws -> (text: String, media: JSONValue)? {
+        let found = try await tx.templates.list().first { $0.name == name && $0.isApproved && (language == nil || $0.language == language) }
+        guard let found, found.variables <= variables.count else { return nil }
+        let used = Array(variables.prefix(found.variables))
+        return (found.render(used), ["type": "template", "name": .string(found.name), "language": .string(found.language),
+                                     "variables": .array(used.map { .string($0) })])
+    }
+}

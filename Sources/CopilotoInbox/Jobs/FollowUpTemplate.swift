@@ -11,18 +11,14 @@ enum FollowUpTemplate {
             message.failureReason = CustomerWindow.closedReason
             return
         }
-        let language = requested.string("language")
         let variables = requested["variables"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        let approved = try await tx.templates.list().first {
-            $0.name == name && $0.isApproved && (language == nil || $0.language == language)
-        }
-        guard let approved, approved.variables <= variables.count else {
+        guard let approved = try await MessageTemplate.approved(name: name, language: requested.string("language"), variables: variables,
+                                                                in: tx) else {
             message.status = .failed
             message.failureReason = CustomerWindow.closedReason + ": template \(name) not approved"
             return
         }
-        message.text = approved.render(variables)
-        message.media = ["type": "template", "name": .string(approved.name), "language": .string(approved.language),
-                         "variables": .array(variables.prefix(approved.variables).map { .string($0) })]
+        message.text = approved.text
+        message.media = approved.media
     }
 }
