@@ -39,7 +39,10 @@ public struct InboxService: Sendable {
                 }
                 var touched = conversation
                 touched.lastMessageAt = now
-                touched.lastInboundAt = now
+                // The window runs from when the customer wrote (Meta's timestamp, never in the future), and a late
+                // redelivery of an older message never shortens it.
+                let wrote = min(inbound.timestamp, now)
+                touched.lastInboundAt = max(touched.lastInboundAt ?? wrote, wrote)
                 if MediaJob.isFetchable(inbound) {
                     // Fetched (and transcribed) by a job in this same transaction: the file is never lost, and the
                     // AI's turn waits for it.
