@@ -37,6 +37,8 @@ public struct AppDependencies: Sendable {
     public let whatsapp: WhatsAppConfig
     /// Customers' media files and WhatsApp templates for the team.
     public let channelMedia: ChannelMediaService
+    /// Media size caps and retention.
+    public let mediaLimits: MediaLimits
     /// Each tenant's Meta channel accounts (verify token, app secret, access token), over the server's defaults.
     public let channels: ChannelAccountService
     /// Signs and checks web-chat visitor tokens.
@@ -123,6 +125,7 @@ public struct AppDependencies: Sendable {
         let media = MediaHandler(store: store, whatsapp: whatsapp, events: events, transcription: transcription, limits: mediaLimits,
                                  credentials: { try await channels.credentials(tenantId: $0, channel: $1) })
         self.channelMedia = ChannelMediaService(store: store, authorizer: authorizer)
+        self.mediaLimits = mediaLimits
         self.jobHandlers = [ReplyJob.type: { try await reply.handle($0) }, SendJob.type: { try await send.handle($0) },
                             MediaJob.type: { try await media.handle($0) },
                             InboxOperations.slaJob: { try await timers.checkSLA($0) }, InboxOperations.followUpJob: { try await timers.followUp($0) }]

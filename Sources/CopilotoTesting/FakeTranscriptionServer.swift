@@ -18,6 +18,8 @@ public final class FakeTranscriptionServer: Sendable {
     }
 
     public let failures = Mutex<[Int]>([])
+    /// Waits before answering, one per request in order (a transcription still running when a server is killed).
+    public let delays = Mutex<[Duration]>([])
     let uploads = Mutex<[Upload]>([])
     let responder: @Sendable (Data) -> String
 
@@ -42,6 +44,7 @@ public final class FakeTranscriptionServer: Sendable {
             guard let model = parts.first(where: { $0.name == "model" }).map({ String(decoding: $0.data, as: UTF8.self) }), !model.isEmpty else {
                 return Self.error(400, "Missing required parameter: 'model'.")
             }
+            if let delay = self.delays.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { try await Task.sleep(for: delay) }
             if let status = self.failures.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { return Self.error(status, "Scripted failure") }
             self.uploads.withLock {
                 $0.append(Upload(model: model, filename: filename, contentType: file.contentType ?? "", audio: file.data,

@@ -4,6 +4,8 @@ import CopilotoModels
 import CopilotoTesting
 import Foundation
 import HTTPTypes
+import CopilotoHTTP
+import Logging
 import Testing
 
 /// Inbound WhatsApp media over real HTTP: fetched from the loopback Graph API with the token, checked, stored per
@@ -120,6 +122,12 @@ struct WhatsAppMediaTests {
                 (_, thread) = try await Self.thread(api, owner)
                 #expect(thread.first?["media"]?.string("state") == "stored")
                 #expect(thread.first?.string("text") == "olha a foto")
+                let photoURL = try #require(thread.first?["media"]?.string("url"))
+                #expect(try await api.get(photoURL, token: owner).status == 200)
+                // Past the retention the file is deleted by housekeeping (the message stays).
+                await Housekeeping(store: info.store, mediaRetentionDays: 180, logger: Logger(label: "test"))
+                    .sweep(now: Date().addingTimeInterval(181 * 86_400))
+                #expect(try await api.get(photoURL, token: owner).status == 404)
                 // Over the per-file cap: refused, with the reason, nothing stored.
                 meta.addMedia(id: "VID-1", data: Data(String(repeating: "v", count: 5000).utf8), mimeType: "video/mp4")
                 let video = FakeMetaServer.webhook(from: "5511955554444", name: "Rita", message: [
