@@ -97,6 +97,30 @@ struct WhatsAppMediaTests {
         } }
     }
 
+    @Test("with unheardAudio handover, a voice note nobody can transcribe goes to a person", arguments: Backend.allCases)
+    func unheardHandover(backend: Backend) async throws {
+        let meta = FakeMetaServer(), stt = FakeTranscriptionServer { _ in "nunca" }
+        stt.failures.withLock { $0 = Array(repeating: 400, count: 10) }  // the service refuses this audio for good
+        try await meta.run { graph in try await stt.run { sttURL in
+            let whatsapp = WhatsAppConfig(appSecret: "test-app-secret", verifyToken: "t", accessToken: "EAAG-test", graphURL: graph)
+            try await TestApp.run(backend, whatsapp: whatsapp, transcription: TranscriptionConfig(baseURL: sttURL)) { api, info in
+                let owner = try await api.login("owner@demo.local")
+                let agent = try await AIAgentTurnTests.agent(api, owner)
+                #expect(try await api.patch("/v1/ai-agents/\(agent)", token: owner, ["settings": ["unheardAudio": "escutar"]]).status == 400)
+                #expect(try await api.patch("/v1/ai-agents/\(agent)", token: owner, ["settings": ["unheardAudio": "handover"]]).status == 200)
+                meta.addMedia(id: "MEDIA-VOICE-3", data: Self.voice, mimeType: "audio/ogg")
+                _ = try await WhatsAppWebhookTests.post(api, Self.audioMessage(id: "wamid.V3", media: "MEDIA-VOICE-3"))
+                try await info.drainJobs()
+                let conversation = try #require(try await api.get("/v1/conversations?channel=whatsapp", token: owner).items.first)
+                #expect(conversation["aiPaused"] == .bool(true))
+                #expect(conversation.string("escalationReason") == "out_of_scope")
+                let (_, thread) = try await Self.thread(api, owner)
+                #expect(thread.first?["media"]?["transcriptError"] == .bool(true))
+                #expect(!meta.messages.contains { $0.text.contains("não consigo ouvir") })
+            }
+        } }
+    }
+
     @Test("an expired download URL is retried until the file arrives; a file over the cap is refused and never stored",
           arguments: Backend.allCases)
     func retriesAndCap(backend: Backend) async throws {

@@ -42,9 +42,10 @@ public struct ReplyHandler: Sendable {
         guard let turn = try await load(id, tenantId: job.tenantId) else { return }
         let agent = turn.agent
         if CustomerMedia.onlyUnheardAudio(turn.fresh) {
-            // A voice note nobody could transcribe: say so in the customer's language and ask for text.
-            try await commit(turn, texts: [CustomerMedia.cannotListen(agent.settings.language)], escalation: nil, rule: nil,
-                             outcome: AgentReply.Outcome())
+            // A voice note nobody could transcribe: say so in the customer's language and ask for text, or hand over.
+            let handover = agent.settings.unheardAudio == .handover
+            try await commit(turn, texts: handover ? [] : [CustomerMedia.cannotListen(agent.settings.language)],
+                             escalation: handover ? .outOfScope : nil, rule: nil, outcome: AgentReply.Outcome())
             return
         }
         let aiReplies = turn.history.filter { $0.1.sender == .aiAgent }.count
