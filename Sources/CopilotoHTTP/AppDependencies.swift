@@ -66,7 +66,7 @@ public struct AppDependencies: Sendable {
                 embedder: (any EmbeddingModel)? = nil, maxDocumentBytes: Int = 16 << 20,
                 whatsapp: WhatsAppConfig = .fromEnvironment(), webchatLimiter: LoginRateLimiter = LoginRateLimiter(limit: 30, window: 60),
                 modelDeadlines: ModelDeadlines = ModelDeadlines(), transcription: TranscriptionConfig? = .fromEnvironment(),
-                mediaLimits: MediaLimits = .fromEnvironment()) {
+                mediaLimits: MediaLimits = .fromEnvironment(), typingRefresh: Duration = .seconds(20)) {
         let events = EventBus()
         self.events = events
         self.jobLease = ProcessInfo.processInfo.environment["COPILOTO_JOB_LEASE_SECONDS"].flatMap(TimeInterval.init) ?? 60
@@ -114,10 +114,15 @@ public struct AppDependencies: Sendable {
         self.insights = InsightService(store: store, authorizer: authorizer, events: events)
         self.simulator = CopilotSimulator(store: store, authorizer: authorizer, runner: copilotRunner)
         self.insightApplier = InsightApplier(insights: insights, actions: actions, store: store)
+        let channels = ChannelAccountService(store: store, authorizer: authorizer, sealer: secrets)
+        let typing = TypingIndicator(refresh: typingRefresh) { tenantId, account, messageId in
+            let own = try await channels.credentials(tenantId: tenantId, channel: .whatsapp)
+            guard let token = own?.accessToken ?? whatsapp.accessToken, let phone = account ?? own?.accountId else { return }
+            try await WhatsAppSender(graphURL: whatsapp.graphURL).markReadTyping(messageId: messageId, phoneNumberId: phone, accessToken: token)
+        }
         let reply = ReplyHandler(store: store, actions: actions,
                                  models: { agent in try await models(agent.tenantId, preferring: agent.providerId, model: agent.model) },
-                                 events: events)
-        let channels = ChannelAccountService(store: store, authorizer: authorizer, sealer: secrets)
+                                 events: events, presence: typing)
         self.channels = channels
         let send = SendHandler(store: store, whatsapp: whatsapp, events: events,
                                credentials: { try await channels.credentials(tenantId: $0, channel: $1) })

@@ -12,6 +12,11 @@ extension FakeMetaServer {
             record(Sent(phoneNumberId: phone, to: to, text: text, authorization: authorization, receivedAt: .now))
             return Self.json(["recipient_id": .string(to), "message_id": .string("m_FAKE\(UUID().uuidString.prefix(12))")])
         }
+        // A read receipt, with or without the typing indicator: {"status":"read","message_id"} → {"success":true}.
+        if json.string("messaging_product") == "whatsapp", json.string("status") == "read", let id = json.string("message_id") {
+            receipts.withLock { $0.append((id, json["typing_indicator"]?.string("type") == "text")) }
+            return Self.json(["success": true])
+        }
         guard json.string("messaging_product") == "whatsapp", let to = json.string("to") else { return Self.error(400) }
         if json.string("type") == "template" {
             guard let name = json["template"]?.string("name"), let language = json["template"]?["language"]?.string("code") else {

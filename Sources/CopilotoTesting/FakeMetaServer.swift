@@ -34,10 +34,13 @@ public final class FakeMetaServer: Sendable {
     let lastWrote = Mutex<[String: Date]>([:])
     let downloadAuth = Mutex<[String]>([])
     let base = Mutex<String>("")
+    let receipts = Mutex<[(messageId: String, typing: Bool)]>([])
 
     public init() {}
 
     public var messages: [Sent] { sent.withLock { $0 } }
+    /// Read receipts received: the customer's message id and whether "typing…" was asked for.
+    public var readReceipts: [(messageId: String, typing: Bool)] { receipts.withLock { $0 } }
     /// The Authorization headers media downloads came with.
     public var downloads: [String] { downloadAuth.withLock { $0 } }
 

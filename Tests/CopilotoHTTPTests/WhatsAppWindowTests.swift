@@ -1,5 +1,6 @@
 import CopilotoCore
 import CopilotoInbox
+import CopilotoModels
 import CopilotoTesting
 import Foundation
 import HTTPTypes
@@ -180,5 +181,27 @@ extension WhatsAppWindowTests {
                 #expect(meta.messages.last?.variables == ["Nina"])
             }
         }
+    }
+}
+
+extension WhatsAppWindowTests {
+    @Test("an AI turn marks the customer's message read with the typing indicator, refreshed while a slow model thinks")
+    func typing() async throws {
+        let meta = FakeMetaServer()
+        let model = FakeOpenAIServer { _ in .delayed(.seconds(3), .text("Já vejo isso para você.")) }
+        try await meta.run { graph in try await model.run { modelURL in
+            let provider = OpenAICompatibleProvider.Configuration(name: "fake", baseURL: modelURL, apiKey: "k", model: "gpt-4o-mini")
+            try await TestApp.run(provider: provider, whatsapp: Self.config(graph), typingRefresh: .milliseconds(200)) { api, info in
+                let owner = try await api.login("owner@demo.local")
+                _ = try await AIAgentTurnTests.agent(api, owner)
+                _ = try await WhatsAppWebhookTests.post(api, FakeMetaServer.textWebhook(from: "5511966665555", name: "Leo", id: "wamid.T1",
+                                                                                          text: "qual o prazo de entrega para Campinas?"))
+                try await info.drainJobs()
+                #expect(meta.messages.map(\.text) == ["Já vejo isso para você."])
+                let receipts = meta.readReceipts
+                #expect(receipts.count >= 2, "\(receipts)")  // the first, and at least one refresh during the 3 s turn
+                #expect(receipts.allSatisfy { $0.messageId == "wamid.T1" && $0.typing })
+            }
+        } }
     }
 }

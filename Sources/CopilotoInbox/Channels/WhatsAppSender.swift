@@ -55,6 +55,13 @@ public struct WhatsAppSender: Sendable {
         return id
     }
 
+    /// Marks the customer's message read and shows "typing…" (up to 25 s, or until the reply arrives).
+    public func markReadTyping(messageId: String, phoneNumberId: String, accessToken: String) async throws {
+        let body: JSONValue = ["messaging_product": "whatsapp", "status": "read", "message_id": .string(messageId),
+                               "typing_indicator": ["type": "text"]]
+        _ = try await Self.post("\(graphURL)/\(phoneNumberId)/messages", body, accessToken: accessToken, client: client)
+    }
+
     /// POSTs JSON to a Graph API endpoint with a bearer token; Meta's error object becomes a `ChannelError`.
     static func post(_ url: String, _ body: JSONValue, accessToken: String, client: HTTPClient) async throws -> JSONValue {
         var request = HTTPClientRequest(url: url)

@@ -15,9 +15,12 @@ public struct ReplyHandler: Sendable {
     public let models: @Sendable (AIAgent) async throws -> any LanguageModel
     public let events: EventBus
     public let clock: @Sendable () -> Date
+    /// Shows the customer their message was read and the agent is typing, while a turn runs (WhatsApp).
+    public let presence: TypingIndicator?
 
     public init(store: any DataStore, actions: ActionService, models: @escaping @Sendable (AIAgent) async throws -> any LanguageModel,
-                events: EventBus, clock: @escaping @Sendable () -> Date = Date.init) {
+                events: EventBus, clock: @escaping @Sendable () -> Date = Date.init, presence: TypingIndicator? = nil) {
+        self.presence = presence
         self.store = store
         self.actions = actions
         self.models = models
@@ -40,6 +43,14 @@ public struct ReplyHandler: Sendable {
     public func handle(_ job: Job) async throws {
         guard let id = job.payload.string("conversationId").flatMap(UUID.init(uuidString:)) else { return }
         guard let turn = try await load(id, tenantId: job.tenantId) else { return }
+        if let presence, let last = turn.fresh.last?.externalId, turn.conversation.channel == .whatsapp {
+            try await presence.during(turn.conversation, lastMessage: last) { try await answer(turn) }
+        } else {
+            try await answer(turn)
+        }
+    }
+
+    private func answer(_ turn: Turn) async throws {
         let agent = turn.agent
         if CustomerMedia.onlyUnheardAudio(turn.fresh) {
             // A voice note nobody could transcribe: say so in the customer's language and ask for text, or hand over.
