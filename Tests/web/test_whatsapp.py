@@ -9,6 +9,7 @@ import urllib.request
 import uuid
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 
 from conftest import BASE, api, token_for
 from fake_meta import FakeMeta
@@ -54,6 +55,16 @@ def wait_for(check, seconds=30):
     raise AssertionError("condition not met in time")
 
 
+def shows(selector, text):
+    """A wait condition read afresh each time: a live event may re-render the thread under the test."""
+    def check(d):
+        try:
+            return any(text in e.text for e in d.find_elements("css selector", selector))
+        except StaleElementReferenceException:
+            return False
+    return check
+
+
 def open_conversation(b, wa_id):
     b.wait().until(lambda d: any(wa_id in e.text for e in d.find_elements("css selector", "[data-conversation]")))
     next(e for e in b.all("[data-conversation]") if wa_id in e.text).click()
@@ -76,9 +87,9 @@ def test_a_voice_note_plays_with_its_transcript_and_replies_show_ticks(browser, 
     b.sign_in("owner@demo.local", "#/inbox")
     open_conversation(b, wa_id)
     b.wait(20).until(lambda d: d.find_elements("css selector", "[data-media='audio'] audio"))
-    assert meta.transcript in b.css("[data-transcript]").text
+    b.wait(20).until(shows("[data-transcript]", meta.transcript))
     b.wait(20).until(lambda d: any(e.get_attribute("data-ticks") == "sent" for e in d.find_elements("css selector", "[data-ticks]")))
-    assert b.css("[data-window='open']").text.startswith("Janela de 24 h: restam")
+    b.wait(20).until(shows("[data-window='open']", "Janela de 24 h: restam"))
     b.shot("inbox-whatsapp-voice")
     assert b.app_errors() == []
 
@@ -97,10 +108,9 @@ def test_a_closed_window_offers_the_approved_templates(browser, meta):
     b.sign_in("owner@demo.local", "#/inbox")
     open_conversation(b, wa_id)
     b.until_css("[data-window='closed']")
-    form = b.until_css("[data-template-form]")
-    assert "podemos continuar" in form.find_element("css selector", "[data-template-body]").text
-    form.find_element("css selector", "input[name=v1]").send_keys("Caio")
-    form.find_element("css selector", "button[type=submit]").click()
+    b.wait(20).until(shows("[data-template-form] [data-template-body]", "podemos continuar"))
+    b.css("[data-template-form] input[name=v1]").send_keys("Caio")
+    b.css("[data-template-form] button[type=submit]").click()
     b.wait(20).until(lambda d: d.find_elements("css selector", "[data-messages] [data-template]"))
     wait_for(lambda: any(m.get("type") == "template" and m["template"]["name"] == "retorno_atendimento" for m in meta.sent))
     b.shot("inbox-whatsapp-template")
