@@ -66,8 +66,18 @@ def shows(selector, text):
 
 
 def open_conversation(b, wa_id):
-    b.wait().until(lambda d: any(wa_id in e.text for e in d.find_elements("css selector", "[data-conversation]")))
-    next(e for e in b.all("[data-conversation]") if wa_id in e.text).click()
+    """Clicks the conversation, again if the live list was re-rendered under the click."""
+    def click(d):
+        try:
+            item = next((e for e in d.find_elements("css selector", "[data-conversation]") if wa_id in e.text), None)
+            if item is None:
+                return False
+            item.click()
+            return True
+        except StaleElementReferenceException:
+            return False
+    b.wait(20).until(click)
+    b.wait(20).until(shows(".thread-head", wa_id))
 
 
 def test_a_voice_note_plays_with_its_transcript_and_replies_show_ticks(browser, meta):
