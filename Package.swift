@@ -195,6 +195,7 @@ let package = Package(
             dependencies: [
                 "CopilotoCore",
                 "CopilotoStore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -41,6 +41,12 @@ mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 TMP=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+# A loopback Graph API and transcription server (Tests/web/fake_meta.py, started by the tests) on its own port.
+FAKE_META_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+export COPILOTO_FAKE_META_PORT=$FAKE_META_PORT
+COPILOTO_META_GRAPH_URL="http://127.0.0.1:$FAKE_META_PORT/v21.0" COPILOTO_TRANSCRIPTION_BASE_URL="http://127.0.0.1:$FAKE_META_PORT/v1" \
+COPILOTO_WHATSAPP_APP_SECRET=web-test-app-secret COPILOTO_WHATSAPP_ACCESS_TOKEN=EAAG-web-test \
+COPILOTO_WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398 \
 "$BIN" serve --host 127.0.0.1 --port "$PORT" --database-url "sqlite://$TMP/web.sqlite" >"$OUT/server.log" 2>&1 &
 SERVER=$!
 cleanup() { kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$TMP"; }

@@ -35,6 +35,10 @@ public struct AppDependencies: Sendable {
     /// Live events for `/v1/stream` and the inbox.
     public let events: EventBus
     public let whatsapp: WhatsAppConfig
+    /// Customers' media files and WhatsApp templates for the team.
+    public let channelMedia: ChannelMediaService
+    /// Media size caps and retention.
+    public let mediaLimits: MediaLimits
     /// Each tenant's Meta channel accounts (verify token, app secret, access token), over the server's defaults.
     public let channels: ChannelAccountService
     /// Signs and checks web-chat visitor tokens.
@@ -61,7 +65,8 @@ public struct AppDependencies: Sendable {
                 defaultProvider: OpenAICompatibleProvider.Configuration? = nil, sseHeartbeat: Duration = .seconds(15),
                 embedder: (any EmbeddingModel)? = nil, maxDocumentBytes: Int = 16 << 20,
                 whatsapp: WhatsAppConfig = .fromEnvironment(), webchatLimiter: LoginRateLimiter = LoginRateLimiter(limit: 30, window: 60),
-                modelDeadlines: ModelDeadlines = ModelDeadlines()) {
+                modelDeadlines: ModelDeadlines = ModelDeadlines(), transcription: TranscriptionConfig? = .fromEnvironment(),
+                mediaLimits: MediaLimits = .fromEnvironment(), typingRefresh: Duration = .seconds(20)) {
         let events = EventBus()
         self.events = events
         self.jobLease = ProcessInfo.processInfo.environment["COPILOTO_JOB_LEASE_SECONDS"].flatMap(TimeInterval.init) ?? 60
@@ -109,15 +114,25 @@ public struct AppDependencies: Sendable {
         self.insights = InsightService(store: store, authorizer: authorizer, events: events)
         self.simulator = CopilotSimulator(store: store, authorizer: authorizer, runner: copilotRunner)
         self.insightApplier = InsightApplier(insights: insights, actions: actions, store: store)
+        let channels = ChannelAccountService(store: store, authorizer: authorizer, sealer: secrets)
+        let typing = TypingIndicator(refresh: typingRefresh) { tenantId, account, messageId in
+            let own = try await channels.credentials(tenantId: tenantId, channel: .whatsapp)
+            guard let token = own?.accessToken ?? whatsapp.accessToken, let phone = account ?? own?.accountId else { return }
+            try await WhatsAppSender(graphURL: whatsapp.graphURL).markReadTyping(messageId: messageId, phoneNumberId: phone, accessToken: token)
+        }
         let reply = ReplyHandler(store: store, actions: actions,
                                  models: { agent in try await models(agent.tenantId, preferring: agent.providerId, model: agent.model) },
-                                 events: events)
-        let channels = ChannelAccountService(store: store, authorizer: authorizer, sealer: secrets)
+                                 events: events, presence: typing)
         self.channels = channels
         let send = SendHandler(store: store, whatsapp: whatsapp, events: events,
                                credentials: { try await channels.credentials(tenantId: $0, channel: $1) })
         let timers = InboxTimers(store: store, events: events)
+        let media = MediaHandler(store: store, whatsapp: whatsapp, events: events, transcription: transcription, limits: mediaLimits,
+                                 credentials: { try await channels.credentials(tenantId: $0, channel: $1) })
+        self.channelMedia = ChannelMediaService(store: store, authorizer: authorizer)
+        self.mediaLimits = mediaLimits
         self.jobHandlers = [ReplyJob.type: { try await reply.handle($0) }, SendJob.type: { try await send.handle($0) },
+                            MediaJob.type: { try await media.handle($0) },
                             InboxOperations.slaJob: { try await timers.checkSLA($0) }, InboxOperations.followUpJob: { try await timers.followUp($0) }]
         self.mentions = MentionService(store: store, authorizer: authorizer)
         self.usage = UsageService(store: store, authorizer: authorizer)

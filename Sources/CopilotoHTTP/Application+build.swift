@@ -34,6 +34,7 @@ public func buildRouter(_ deps: AppDependencies, recorder: RouteRecorder = Route
     ProviderRoutes(deps: deps).register(on: api)
     AssistantRoutes(deps: deps).register(on: api)
     InboxRoutes(deps: deps).register(on: api)
+    WhatsAppRoutes(deps: deps).register(on: api)
     InboxSettingsRoutes(deps: deps).register(on: api)
     BackgroundAgentRoutes(deps: deps).register(on: api)
     StreamRoutes(deps: deps).register(on: api)
@@ -56,7 +57,7 @@ public func buildApplication(_ deps: AppDependencies, host: String, port: Int, s
     Application(
         router: buildRouter(deps),
         configuration: .init(address: .hostname(host, port: port), serverName: "Copiloto"),
-        services: services + [Housekeeping(store: deps.store, logger: deps.logger),
+        services: services + [Housekeeping(store: deps.store, mediaRetentionDays: deps.mediaLimits.retentionDays, logger: deps.logger),
                               KnowledgeIndexingService(store: deps.store, knowledge: deps.knowledge, logger: deps.logger),
                               JobWorker(queue: deps.store.jobQueue, handlers: deps.jobHandlers, logger: deps.logger, lease: deps.jobLease)]
             + backgroundServices(deps),

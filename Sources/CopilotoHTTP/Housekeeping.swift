@@ -11,8 +11,12 @@ public struct Housekeeping: Service {
     let interval: Duration
     let logger: Logger
     let retriever: KnowledgeRetriever?
+    /// Customers' media files older than this many days are deleted (nil: kept).
+    let mediaRetentionDays: Int?
 
-    public init(store: any DataStore, interval: Duration = .seconds(3600), retriever: KnowledgeRetriever? = nil, logger: Logger) {
+    public init(store: any DataStore, interval: Duration = .seconds(3600), retriever: KnowledgeRetriever? = nil, mediaRetentionDays: Int? = nil,
+                logger: Logger) {
+        self.mediaRetentionDays = mediaRetentionDays
         self.store = store
         self.interval = interval
         self.retriever = retriever
@@ -39,6 +43,13 @@ public struct Housekeeping: Service {
         do {
             let removed = try await store.system.deleteExpiredQuickExchanges(now: now)
             if removed > 0 { logger.info("expired quick exchanges deleted", metadata: ["count": "\(removed)"]) }
+            if let days = mediaRetentionDays {
+                let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
+                for tenant in try await store.system.tenantIds() {
+                    let count = try await store.withTenant(tenant) { try await $0.media.deleteOlder(than: cutoff) }
+                    if count > 0 { logger.info("media past retention deleted", metadata: ["count": "\(count)"]) }
+                }
+            }
         } catch {
             logger.warning("housekeeping failed", metadata: ["error": "\(error)"])
         }

@@ -6,17 +6,20 @@ import NIOCore
 import NIOHTTP1
 import Testing
 
-/// kill -9 in the middle of a stream of WhatsApp messages, then a restart on the same database: every message the
-/// webhook acknowledged is answered exactly once.
+/// kill -9 in the middle of a stream of WhatsApp messages (one a voice note still being transcribed), then a restart
+/// on the same database: every message the webhook acknowledged is answered exactly once.
 @Suite("Inbox crash recovery", .serialized)
 struct InboxCrashTests {
     @Test("every acknowledged message is answered exactly once across a kill -9 and a restart")
     func killNine() async throws {
         let meta = FakeMetaServer()
-        try await meta.run { graph in
+        let stt = FakeTranscriptionServer { _ in "Oi, meu pedido ainda não chegou" }
+        stt.delays.withLock { $0 = [.seconds(4)] }  // the first transcription is still running at the kill
+        meta.addMedia(id: "CRASH-VOICE", data: Data(String(repeating: "o", count: 4000).utf8), mimeType: "audio/ogg")
+        try await meta.run { graph in try await stt.run { sttURL in
             let database = "sqlite://" + FileManager.default.temporaryDirectory.appendingPathComponent("crash-\(UUID().uuidString).sqlite").path
             let environment = ["COPILOTO_WHATSAPP_APP_SECRET": "crash-secret", "COPILOTO_WHATSAPP_ACCESS_TOKEN": "EAAG-crash",
-                               "COPILOTO_META_GRAPH_URL": graph, "COPILOTO_JOB_LEASE_SECONDS": "2"]
+                               "COPILOTO_META_GRAPH_URL": graph, "COPILOTO_JOB_LEASE_SECONDS": "2", "COPILOTO_TRANSCRIPTION_BASE_URL": sttURL]
             let first = try await ServerProcess.start(database: database, environment: environment)
             var client = CrashClient(port: first.port)
             try await client.login()
@@ -28,7 +31,12 @@ struct InboxCrashTests {
             var answeredBeforeKill = 0
             for i in 0..<120 {
                 let phone = "55119\(String(format: "%08d", i))"
-                let payload = FakeMetaServer.textWebhook(from: phone, name: "Cliente \(i)", id: "wamid.CRASH\(i)", text: "oi")
+                var payload = FakeMetaServer.textWebhook(from: phone, name: "Cliente \(i)", id: "wamid.CRASH\(i)", text: "oi")
+                if i == 55 {
+                    payload = FakeMetaServer.webhook(from: phone, name: "Cliente \(i)", message: [
+                        "from": .string(phone), "id": "wamid.CRASHVOICE", "timestamp": .string(String(Int(Date().timeIntervalSince1970))),
+                        "type": "audio", "audio": ["mime_type": "audio/ogg; codecs=opus", "id": "CRASH-VOICE", "voice": true]])
+                }
                 if (try? await client.webhook(payload, secret: "crash-secret")) == 200 { accepted.append(phone) }
                 if i == 60 {  // mid-stream: some replies done, some jobs running or pending
                     first.kill()
@@ -55,8 +63,13 @@ struct InboxCrashTests {
             }
             #expect(doubled == 0)
             #expect(answeredBeforeKill < accepted.count)
-            print("crash test: \(accepted.count) acknowledged, \(answeredBeforeKill) answered before kill -9, \(conversations.count) conversations, \(meta.messages.count) sent to Meta, \(doubled) not answered exactly once")
-        }
+            // The voice note was transcribed after the restart and answered once, with its transcript stored.
+            #expect(stt.received.count >= 1)
+            let voice = conversations.first { $0.string("externalContact") == "5511900000055" }
+            let (_, voiceThread) = try await client.json(.GET, "/v1/conversations/\(voice?.string("id") ?? "")/messages", nil)
+            #expect(voiceThread["items"]?.arrayValue?.first?["media"]?.string("transcript") == "Oi, meu pedido ainda não chegou")
+            print("crash test: \(accepted.count) acknowledged, \(answeredBeforeKill) answered before kill -9, \(conversations.count) conversations, \(meta.messages.count) sent to Meta, \(doubled) not answered exactly once, \(stt.received.count) transcriptions")
+        } }
     }
 }
 

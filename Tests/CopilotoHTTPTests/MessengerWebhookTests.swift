@@ -9,8 +9,10 @@ import Testing
 @Suite("Messenger and Instagram")
 struct MessengerWebhookTests {
     static func payload(object: String, account: String, sender: String, mid: String, text: String, echo: Bool = false) -> JSONValue {
-        ["object": .string(object), "entry": [["id": .string(account), "time": 1_763_700_000_000, "messaging": [
-            ["sender": ["id": .string(sender)], "recipient": ["id": .string(account)], "timestamp": 1_763_700_000_000,
+        // Written now: Meta's 24-hour window (which Copiloto enforces) runs from the customer's message.
+        let now = JSONValue.number((Date().timeIntervalSince1970 * 1000).rounded())
+        return ["object": .string(object), "entry": [["id": .string(account), "time": now, "messaging": [
+            ["sender": ["id": .string(sender)], "recipient": ["id": .string(account)], "timestamp": now,
              "message": echo ? ["mid": .string(mid), "text": .string(text), "is_echo": true] : ["mid": .string(mid), "text": .string(text)]],
             ["sender": ["id": .string(sender)], "recipient": ["id": .string(account)], "timestamp": 1_763_700_000_001,
              "read": ["watermark": 1_763_700_000_000]],

@@ -105,7 +105,12 @@ extension Catalogue {
         description: LocalizedText("Agenda uma mensagem ao cliente se ele não responder até lá (padrão: 24 h).",
                                    "Schedules a message to the customer if they have not written by then (default 24 h)."),
         parameters: ["text": Schema.string("Mensagem", maxLength: 1000), "at": Schema.dateTime("Quando"),
-                     "inHours": Schema.integer("Daqui a quantas horas", minimum: 1, maximum: 720)],
+                     "inHours": Schema.integer("Daqui a quantas horas", minimum: 1, maximum: 720),
+                     "template": Schema.object(["name": Schema.string("Modelo aprovado do WhatsApp", maxLength: 512),
+                                                "language": Schema.string("Idioma do modelo (pt_BR)", maxLength: 15),
+                                                "variables": Schema.array("Variáveis do corpo", of: Schema.string("Valor", maxLength: 1000),
+                                                                          maxItems: 10)],
+                                               required: ["name"])],
         required: ["text"],
         summary: { params, _, ctx in
             let when = LocalCalendarText.short(followUpTime(params, ctx.now), ctx, zone: try await ctx.tx.settings().timeZone)
@@ -117,7 +122,7 @@ extension Catalogue {
             guard when > ctx.now else { throw CopilotoError.invalid([FieldError(field: "at", code: .outOfRange, detail: "future")]) }
             let isAI = ctx.identity.isAIAgent
             try await InboxOperations.scheduleFollowUp(conversation.id, text: params.string("text") ?? "", at: when, by: ctx.identity.user.id,
-                                                       sender: isAI ? .aiAgent : .agent, in: ctx.tx, now: ctx.now)
+                                                       sender: isAI ? .aiAgent : .agent, template: params["template"], in: ctx.tx, now: ctx.now)
             return ["conversationId": .string(conversation.id.uuidString.lowercased()), "at": .string(JSONCoding.rfc3339(when))]
         })
 

@@ -90,10 +90,17 @@ public struct AIAgent: Sendable, Equatable, Codable, Identifiable {
         public var rules: [IntentRule]
         /// Spending limits (none by default).
         public var limits: UsageLimits?
+        /// A voice note that could not be transcribed: ask for text (default) or hand over to a person.
+        public var unheardAudio: UnheardAudio = .askText
+
+        /// What the agent does with a voice note it cannot hear.
+        public enum UnheardAudio: String, Sendable, Codable, CaseIterable {
+            case askText = "ask_text", handover
+        }
 
         enum CodingKeys: String, CodingKey {
             case replyDelayMinMs, replyDelayMaxMs, debounceMs, debounceMaxMs, businessHours, outOfHoursMessage, language, maxAIReplies, rules
-            case limits
+            case limits, unheardAudio
         }
 
         public init(from decoder: any Decoder) throws {
@@ -109,6 +116,7 @@ public struct AIAgent: Sendable, Equatable, Codable, Identifiable {
             maxAIReplies = try c.decodeIfPresent(Int.self, forKey: .maxAIReplies) ?? d.maxAIReplies
             rules = try c.decodeIfPresent([IntentRule].self, forKey: .rules) ?? []
             limits = try c.decodeIfPresent(UsageLimits.self, forKey: .limits)
+            unheardAudio = try c.decodeIfPresent(UnheardAudio.self, forKey: .unheardAudio) ?? .askText
         }
 
         public init(replyDelayMinMs: Int = 800, replyDelayMaxMs: Int = 4000, debounceMs: Int = 2500, debounceMaxMs: Int = 10_000,

@@ -44,6 +44,8 @@ public struct Conversation: Sendable, Equatable, Codable, Identifiable {
     public var aiPaused: Bool
     public var escalationReason: EscalationReason?
     public var lastMessageAt: Date
+    /// When the customer last wrote: Meta's 24-hour window for free-form replies runs from here.
+    public var lastInboundAt: Date?
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -73,7 +75,7 @@ public struct Conversation: Sendable, Equatable, Codable, Identifiable {
 /// One message of a conversation.
 public struct InboxMessage: Sendable, Equatable, Codable, Identifiable {
     public enum Status: String, Sendable, Codable, CaseIterable {
-        case received, queued, sent, delivered, read, failed
+        case received, queued, sent, delivered, read, failed, played
     }
 
     public var id: UUID
@@ -90,6 +92,8 @@ public struct InboxMessage: Sendable, Equatable, Codable, Identifiable {
     /// A team note: shown to the team only, never sent to the customer nor given to the AI.
     public var isInternal = false
     public var status: Status
+    /// Why the channel did not take or deliver it (Meta's code and title, or `outside_24h_window`), when failed.
+    public var failureReason: String?
     public var createdAt: Date
 
     public init(id: UUID = UUID(), tenantId: UUID, conversationId: UUID, sender: SenderType, senderId: UUID? = nil, text: String,

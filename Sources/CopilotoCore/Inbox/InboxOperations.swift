@@ -80,14 +80,16 @@ public enum InboxOperations {
     }
 
     /// Writes `text` to the customer at `at` unless they write first or the conversation is closed by then.
-    public static func scheduleFollowUp(_ id: UUID, text: String, at: Date, by senderId: UUID?, sender: SenderType, in tx: any TenantStore,
-                                        now: Date) async throws {
+    /// `template` (`{"name", "language", "variables"}`) is what goes instead when the 24-hour window has closed by then.
+    public static func scheduleFollowUp(_ id: UUID, text: String, at: Date, by senderId: UUID?, sender: SenderType, template: JSONValue? = nil,
+                                        in tx: any TenantStore, now: Date) async throws {
         let conversation = try await require(id, in: tx)
         guard conversation.status != .closed else { throw CopilotoError.conflict(reason: .invalidStatusTransition) }
         let lastSeq = try await tx.inbox.recentMessages(conversationId: id, limit: 1).last?.0 ?? 0
         try await tx.jobs.schedule(type: followUpJob, key: nil, payload: [
             "conversationId": .string(id.uuidString.lowercased()), "text": .string(text), "afterSeq": .number(Double(lastSeq)),
             "senderId": senderId.map { .string($0.uuidString.lowercased()) } ?? .null, "sender": .string(sender.rawValue),
+            "template": template ?? .null,
         ], runAt: at, deadline: at, now: now)
     }
 

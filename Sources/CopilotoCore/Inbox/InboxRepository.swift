@@ -43,10 +43,15 @@ public protocol InboxRepository: Sendable {
     func recentMessages(conversationId: UUID, limit: Int) async throws -> [(Int, InboxMessage)]
     /// One message by id.
     func message(_ id: UUID) async throws -> InboxMessage?
-    /// Records a channel's delivery status for a message we sent; false when the id is unknown.
-    func setStatus(externalId: String, _ status: InboxMessage.Status) async throws -> Bool
-    /// Marks a stored outgoing message as handed to the channel (with the channel's id) or failed.
-    func markSent(messageId: UUID, externalId: String?, status: InboxMessage.Status) async throws
+    /// One message by the channel's id.
+    func message(externalId: String) async throws -> InboxMessage?
+    /// Records a channel's delivery status for a message we sent, only forward (see `Status.replaceable`), with
+    /// the failure's reason; false when the id is unknown or the message is already further along.
+    func setStatus(externalId: String, _ status: InboxMessage.Status, reason: String?) async throws -> Bool
+    /// Marks a stored outgoing message as handed to the channel (with the channel's id) or failed (with why).
+    func markSent(messageId: UUID, externalId: String?, status: InboxMessage.Status, reason: String?) async throws
+    /// Replaces a message's media reference (after its file was fetched, checked and transcribed).
+    func updateMedia(messageId: UUID, media: JSONValue) async throws
     /// Moves the conversation's "answered through" mark to `seq` only if it is higher; false when another worker
     /// already answered these messages (the reply is then discarded: exactly once).
     func claimReply(conversationId: UUID, through seq: Int) async throws -> Bool

@@ -27,20 +27,37 @@ extension InboxService {
         }
     }
 
-    /// A person answers: the message is queued for the channel and the AI stops answering this conversation.
+    /// A person answers: the message is queued for the channel and the AI stops answering this conversation. On
+    /// WhatsApp, `template` (`{"name", "language", "variables"}`, an approved synced template) is what may go after
+    /// the 24-hour window closed.
     public func reply(_ identity: Identity, conversationId: UUID, body: JSONValue) async throws -> InboxMessage {
-        var r = FieldReader(body, allowed: ["text"])
-        let text = r.string("text", required: true, max: 4096)
+        var r = FieldReader(body, allowed: ["text", "template"])
+        let template = r.raw("template", required: false)
+        let text = r.string("text", required: template == nil, max: 4096)
+        var requested: (name: String?, language: String?, variables: [String]) = (nil, nil, [])
+        if let template {
+            var t = FieldReader(template, allowed: ["name", "language", "variables"])
+            requested = (t.string("name", required: true, max: 512), t.string("language", max: 15), t.stringList("variables", maxCount: 10) ?? [])
+            r.merge(t)
+        }
         try r.finish()
         let now = clock()
+        let (name, language, variables) = requested
         let (message, conversation) = try await store.withTenant(identity.tenantId) { tx -> (InboxMessage, Conversation) in
             try await authorizer.require(identity, "replyInbox", in: tx)
             guard var conversation = try await tx.inbox.conversation(conversationId) else {
                 throw CopilotoError.notFound(resource: "conversation")
             }
             guard conversation.status != .closed else { throw CopilotoError.conflict(reason: .invalidStatusTransition) }
-            let message = InboxMessage(tenantId: identity.tenantId, conversationId: conversationId, sender: .agent, senderId: identity.user.id,
+            var message = InboxMessage(tenantId: identity.tenantId, conversationId: conversationId, sender: .agent, senderId: identity.user.id,
                                        text: text ?? "", status: .queued, createdAt: now)
+            if let name {
+                guard conversation.channel == .whatsapp,
+                      let approved = try await MessageTemplate.approved(name: name, language: language, variables: variables, in: tx) else {
+                    throw CopilotoError.invalid([FieldError(field: "template", code: .notAllowed, detail: "an approved WhatsApp template")])
+                }
+                (message.text, message.media) = (approved.text, approved.media)
+            }
             _ = try await tx.inbox.append(message)
             try await tx.jobs.schedule(type: SendJob.type, key: nil, payload: ["messageId": .string(message.id.uuidString)], runAt: now,
                                        deadline: now, now: now)

@@ -39,6 +39,17 @@ public struct InboxService: Sendable {
                 }
                 var touched = conversation
                 touched.lastMessageAt = now
+                // The window runs from when the customer wrote (Meta's timestamp, never in the future), and a late
+                // redelivery of an older message never shortens it.
+                let wrote = min(inbound.timestamp, now)
+                touched.lastInboundAt = max(touched.lastInboundAt ?? wrote, wrote)
+                if MediaJob.isFetchable(inbound) {
+                    // Fetched (and transcribed) by a job in this same transaction: the file is never lost, and the
+                    // AI's turn waits for it.
+                    try await tx.jobs.schedule(type: MediaJob.type, key: "media:\(message.id.uuidString.lowercased())",
+                                               payload: ["messageId": .string(message.id.uuidString.lowercased())], runAt: now, deadline: now,
+                                               now: now)
+                }
                 touched.updatedAt = now
                 if touched.status == .pending, touched.aiAgentId != nil || touched.assignedUserId != nil { touched.status = .open }
                 try await tx.inbox.update(touched)
@@ -60,11 +71,20 @@ public struct InboxService: Sendable {
         return result
     }
 
-    /// Channel delivery statuses (sent, delivered, read, failed) for messages we sent.
-    public func record(tenantId: UUID, statuses: [(externalId: String, status: InboxMessage.Status)]) async throws {
+    /// Channel delivery statuses (sent, delivered, read, played, failed with its reason) for messages we sent: they
+    /// only move forward, never create a message and never schedule a reply.
+    public func record(tenantId: UUID, statuses: [(externalId: String, status: InboxMessage.Status, reason: String?)]) async throws {
         guard !statuses.isEmpty else { return }
-        try await store.withTenant(tenantId) { tx in
-            for item in statuses { _ = try await tx.inbox.setStatus(externalId: item.externalId, item.status) }
+        let changed = try await store.withTenant(tenantId) { tx -> [InboxMessage] in
+            var changed: [InboxMessage] = []
+            for item in statuses where try await tx.inbox.setStatus(externalId: item.externalId, item.status, reason: item.reason) {
+                if let message = try await tx.inbox.message(externalId: item.externalId) { changed.append(message) }
+            }
+            return changed
+        }
+        for message in changed {
+            events.publish(LiveEvent(tenantId: tenantId, name: "message.updated",
+                                     data: ["conversationId": .string(message.conversationId.uuidString), "message": (try? JSONCoding.value(message)) ?? .null]))
         }
     }
 }
@@ -75,6 +95,15 @@ public enum ReplyJob {
 }
 public enum SendJob {
     public static let type = "send_message"
+}
+/// The job that fetches an inbound media file from the channel, checks and stores it, and transcribes voice notes.
+public enum MediaJob {
+    public static let type = "fetch_media"
+
+    /// WhatsApp media carries an id to fetch with the account's token (Messenger and Instagram send a URL).
+    public static func isFetchable(_ inbound: InboundMessage) -> Bool {
+        inbound.channel == .whatsapp && inbound.media?.string("id") != nil && inbound.media?.string("state") == "pending"
+    }
 }
 
 extension InboxService {

@@ -60,6 +60,9 @@ public protocol TenantStore: Sendable {
     var copilots: any CopilotRepository { get }
     var insights: any InsightRepository { get }
     var copilotEvents: any CopilotEventRepository { get }
+    /// Fetched channel media files and synced WhatsApp templates.
+    var media: any MediaRepository { get }
+    var templates: any TemplateRepository { get }
     /// The next number of a sequence (#1001, #1002…); never repeats, even under concurrency.
     func nextNumber(_ sequence: NumberSequence) async throws -> Int
     /// Finds an order, invoice or ticket by its human number.

@@ -33,7 +33,7 @@ struct ChannelRoutes {
             let (tenant, json) = try await Self.signedPayload(request, context, store: store) { try await secrets($0, .whatsapp).1 }
             let payload = WhatsAppWebhook.parse(json)
             let result = try await inbox.ingest(tenantId: tenant, payload.messages)
-            try await inbox.record(tenantId: tenant, statuses: payload.statuses.map { ($0.externalId, $0.status) })
+            try await inbox.record(tenantId: tenant, statuses: payload.statuses.map { ($0.externalId, $0.status, $0.reason) })
             return try JSONResponse.make(WebhookReceipt(received: result.accepted.count, duplicates: result.duplicates,
                                                         statuses: payload.statuses.count))
         }

@@ -41,6 +41,27 @@ public struct WhatsAppSender: Sendable {
         return id
     }
 
+    /// Sends an approved template (the only message allowed outside the 24-hour window) with its body variables.
+    public func sendTemplate(to recipient: String, name: String, language: String, variables: [String], phoneNumberId: String,
+                             accessToken: String) async throws -> String {
+        var template: [String: JSONValue] = ["name": .string(name), "language": ["code": .string(language)]]
+        if !variables.isEmpty {
+            template["components"] = [["type": "body", "parameters": .array(variables.map { ["type": "text", "text": .string($0)] })]]
+        }
+        let body: JSONValue = ["messaging_product": "whatsapp", "recipient_type": "individual", "to": .string(recipient),
+                               "type": "template", "template": .object(template)]
+        let json = try await Self.post("\(graphURL)/\(phoneNumberId)/messages", body, accessToken: accessToken, client: client)
+        guard let id = json["messages"]?.arrayValue?.first?.string("id") else { throw ChannelError.unavailable("no message id") }
+        return id
+    }
+
+    /// Marks the customer's message read and shows "typing…" (up to 25 s, or until the reply arrives).
+    public func markReadTyping(messageId: String, phoneNumberId: String, accessToken: String) async throws {
+        let body: JSONValue = ["messaging_product": "whatsapp", "status": "read", "message_id": .string(messageId),
+                               "typing_indicator": ["type": "text"]]
+        _ = try await Self.post("\(graphURL)/\(phoneNumberId)/messages", body, accessToken: accessToken, client: client)
+    }
+
     /// POSTs JSON to a Graph API endpoint with a bearer token; Meta's error object becomes a `ChannelError`.
     static func post(_ url: String, _ body: JSONValue, accessToken: String, client: HTTPClient) async throws -> JSONValue {
         var request = HTTPClientRequest(url: url)
@@ -61,10 +82,11 @@ public struct WhatsAppSender: Sendable {
         return json
     }
 
-    /// Meta's error object (`code`, `message`) to a channel error: 190/401 auth, 4/80007/130429/131056 rate limits.
+    /// Meta's error object (`code`, `message`) to a channel error: 190/401 auth, 4/80007/130429/131056 rate limits;
+    /// the rest (131047 outside the window, 131026 undeliverable…) refuse the message for good.
     static func error(status: Int, _ error: JSONValue?) -> ChannelError {
         let code = error?["code"]?.intValue ?? status
-        let message = error?.string("message") ?? "HTTP \(status)"
+        let message = String((error?["error_data"]?.string("details") ?? error?.string("message") ?? "HTTP \(status)").prefix(300))
         if status == 401 || code == 190 { return .unauthorized(message) }
         if status == 429 || [4, 80007, 130429, 131056].contains(code) { return .rateLimited(message) }
         if status >= 500 { return .unavailable(message) }

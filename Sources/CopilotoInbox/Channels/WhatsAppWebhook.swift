@@ -5,11 +5,13 @@ import Foundation
 /// Meta's WhatsApp Cloud API webhook: the verification handshake, the `X-Hub-Signature-256` check and the
 /// payload (entries → changes → value with contacts, messages and statuses) turned into inbound messages.
 public enum WhatsAppWebhook {
-    /// A delivery status of a message we sent (sent, delivered, read, failed).
+    /// A delivery status of a message we sent (sent, delivered, read, played, failed with Meta's code and title).
     public struct StatusUpdate: Sendable, Equatable {
         public let externalId: String
         public let status: InboxMessage.Status
         public let recipient: String
+        /// For `failed`: "131047: Re-engagement message" (Meta's first error).
+        public var reason: String?
     }
 
     /// What one webhook call carried.
@@ -47,11 +49,13 @@ public enum WhatsAppWebhook {
                 let phoneNumberId = value["metadata"]?.string("phone_number_id")
                 var names: [String: String] = [:]
                 for contact in value["contacts"]?.arrayValue ?? [] {
-                    if let id = contact.string("wa_id") { names[id] = contact["profile"]?.string("name") }
+                    for key in ["wa_id", "user_id"] { if let id = contact.string(key) { names[id] = contact["profile"]?.string("name") } }
                 }
                 for message in value["messages"]?.arrayValue ?? [] {
-                    guard let from = message.string("from"), let id = message.string("id") else { continue }
-                    let (text, media) = content(message)
+                    // The phone number may be absent: the business-scoped user id (BSUID) then keys the contact.
+                    guard let from = message.string("from") ?? message.string("from_user_id") ?? message.string("user_id"),
+                          let id = message.string("id") else { continue }
+                    let (text, media) = WhatsAppContent.parse(message)
                     let seconds = InboundMessage.plausibleSeconds(message.string("timestamp").flatMap(Double.init))
                     payload.messages.append(InboundMessage(channel: .whatsapp, externalContact: from, contactName: names[from],
                                                            channelAccount: phoneNumberId, externalId: id, text: text, media: media,
@@ -60,34 +64,16 @@ public enum WhatsAppWebhook {
                 for status in value["statuses"]?.arrayValue ?? [] {
                     guard let id = status.string("id"), let name = status.string("status"),
                           let parsed = InboxMessage.Status(rawValue: name) else { continue }
-                    payload.statuses.append(StatusUpdate(externalId: id, status: parsed, recipient: status.string("recipient_id") ?? ""))
+                    let error = status["errors"]?.arrayValue?.first
+                    let reason = error.map { e in
+                        let code = e["code"]?.intValue.map(String.init) ?? "?"
+                        return "\(code): \(e.string("title") ?? e.string("message") ?? "")".prefix(300).description
+                    }
+                    payload.statuses.append(StatusUpdate(externalId: id, status: parsed, recipient: status.string("recipient_id") ?? "",
+                                                         reason: parsed == .failed ? reason ?? "failed" : nil))
                 }
             }
         }
         return payload
-    }
-
-    /// The text of a message and, for media, a reference to it (type, media id, mime type, file name).
-    static func content(_ message: JSONValue) -> (String, JSONValue?) {
-        let type = message.string("type") ?? "unknown"
-        switch type {
-        case "text": return (message["text"]?.string("body") ?? "", nil)
-        case "image", "audio", "video", "document", "sticker":
-            let item = message[type]
-            var media: [String: JSONValue] = ["type": .string(type)]
-            for key in ["id", "mime_type", "filename", "sha256"] { if let value = item?.string(key) { media[key] = .string(value) } }
-            if item?["voice"] == .bool(true) { media["voice"] = true }
-            return (item?.string("caption") ?? "", .object(media))
-        case "interactive":
-            let reply = message["interactive"]?["button_reply"] ?? message["interactive"]?["list_reply"]
-            return (reply?.string("title") ?? "", nil)
-        case "button": return (message["button"]?.string("text") ?? "", nil)
-        case "location":
-            let location = message["location"]
-            return (location?.string("name") ?? location?.string("address") ?? "", ["type": "location",
-                    "latitude": location?["latitude"] ?? .null, "longitude": location?["longitude"] ?? .null])
-        case "reaction": return (message["reaction"]?.string("emoji") ?? "", ["type": "reaction"])
-        default: return ("", ["type": .string(type)])
-        }
     }
 }

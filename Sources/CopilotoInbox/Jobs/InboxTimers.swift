@@ -74,9 +74,13 @@ public struct InboxTimers: Sendable {
             guard var conversation = try await tx.inbox.conversation(id), conversation.status != .closed else { return [] }
             let since = try await tx.inbox.messages(conversationId: id, after: after, limit: 200)
             guard !since.contains(where: { $0.1.sender == .contact }) else { return [] }
-            let message = InboxMessage(id: job.id, tenantId: job.tenantId, conversationId: id, sender: sender,
+            var message = InboxMessage(id: job.id, tenantId: job.tenantId, conversationId: id, sender: sender,
                                        senderId: job.payload.string("senderId").flatMap(UUID.init(uuidString:)), text: text, status: .queued,
                                        createdAt: now)
+            if conversation.channel == .whatsapp, CustomerWindow.isClosed(conversation, now: now) {
+                // Outside the 24-hour window only an approved template may go: the follow-up's own, when it has one.
+                try await FollowUpTemplate.apply(job.payload["template"], to: &message, in: tx)
+            }
             guard try await tx.inbox.append(message) != nil else { return [] }
             try await tx.jobs.schedule(type: SendJob.type, key: nil, payload: ["messageId": .string(message.id.uuidString)], runAt: now,
                                        deadline: now, now: now)

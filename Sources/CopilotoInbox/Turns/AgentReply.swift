@@ -87,7 +87,7 @@ struct AgentReply: Sendable {
     func history(_ turn: ReplyHandler.Turn) -> [ChatMessage] {
         var messages: [ChatMessage] = []
         for (_, message) in turn.history where message.sender != .system && !message.isInternal {
-            let text = message.text.isEmpty ? (message.media?.string("type").map { "[\($0)]" } ?? "") : message.text
+            let text = CustomerMedia.modelText(message)
             if message.sender == .contact, let last = messages.last, last.role == .user, let previous = last.content {
                 messages[messages.count - 1] = .user(previous + "\n" + text)
             } else {

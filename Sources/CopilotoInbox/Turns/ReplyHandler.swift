@@ -15,9 +15,12 @@ public struct ReplyHandler: Sendable {
     public let models: @Sendable (AIAgent) async throws -> any LanguageModel
     public let events: EventBus
     public let clock: @Sendable () -> Date
+    /// Shows the customer their message was read and the agent is typing, while a turn runs (WhatsApp).
+    public let presence: TypingIndicator?
 
     public init(store: any DataStore, actions: ActionService, models: @escaping @Sendable (AIAgent) async throws -> any LanguageModel,
-                events: EventBus, clock: @escaping @Sendable () -> Date = Date.init) {
+                events: EventBus, clock: @escaping @Sendable () -> Date = Date.init, presence: TypingIndicator? = nil) {
+        self.presence = presence
         self.store = store
         self.actions = actions
         self.models = models
@@ -40,13 +43,28 @@ public struct ReplyHandler: Sendable {
     public func handle(_ job: Job) async throws {
         guard let id = job.payload.string("conversationId").flatMap(UUID.init(uuidString:)) else { return }
         guard let turn = try await load(id, tenantId: job.tenantId) else { return }
+        if let presence, let last = turn.fresh.last?.externalId, turn.conversation.channel == .whatsapp {
+            try await presence.during(turn.conversation, lastMessage: last) { try await answer(turn) }
+        } else {
+            try await answer(turn)
+        }
+    }
+
+    private func answer(_ turn: Turn) async throws {
         let agent = turn.agent
+        if CustomerMedia.onlyUnheardAudio(turn.fresh) {
+            // A voice note nobody could transcribe: say so in the customer's language and ask for text, or hand over.
+            let handover = agent.settings.unheardAudio == .handover
+            try await commit(turn, texts: handover ? [] : [CustomerMedia.cannotListen(agent.settings.language)],
+                             escalation: handover ? .outOfScope : nil, rule: nil, outcome: AgentReply.Outcome())
+            return
+        }
         let aiReplies = turn.history.filter { $0.1.sender == .aiAgent }.count
-        var reason = Escalation.reason(newMessages: turn.fresh.map(\.text), aiReplies: aiReplies,
+        var reason = Escalation.reason(newMessages: turn.fresh.map(\.customerWords), aiReplies: aiReplies,
                                        maxAIReplies: agent.settings.maxAIReplies)
         var texts: [String] = []
         var outcome = AgentReply.Outcome()
-        let rule = reason == nil ? TurnRules.match(agent.settings.rules, in: turn.fresh.map(\.text)) : nil
+        let rule = reason == nil ? TurnRules.match(agent.settings.rules, in: turn.fresh.map(\.customerWords)) : nil
         let closed = !TurnRules.isOpen(agent.settings.businessHours, at: clock(), zone: turn.zone)
         if let rule {
             // A rule answers instead of the model (and may tag, move, assign or hand the conversation over).
@@ -58,8 +76,8 @@ public struct ReplyHandler: Sendable {
         } else if reason == nil {
             let isFirst = aiReplies == 0
             if isFirst, let welcome = agent.welcomeMessage, !welcome.isEmpty { texts.append(welcome) }
-            let onlyGreeting = turn.fresh.allSatisfy { AgentReply.isGreeting($0.text) }
-            let hours = StoreFacts.asksOpeningHours(turn.fresh.map(\.text))
+            let onlyGreeting = turn.fresh.allSatisfy { AgentReply.isGreeting($0.customerWords) }
+            let hours = StoreFacts.asksOpeningHours(turn.fresh.map(\.customerWords))
                 ? StoreFacts.openingHours(agent.settings.businessHours ?? StoreFacts.hours(turn.store.businessHours), storeName: turn.store.name,
                                           language: agent.settings.language) : nil
             if let hours {
@@ -106,31 +124,6 @@ public struct ReplyHandler: Sendable {
     /// What never reaches a customer: every action's name and alias.
     var names: Set<String> { CustomerSafety.internalNames(actions.registry) }
 
-    /// The calls' usage and cost, per agent and conversation (source `ai_agent`), kept even if the reply is dropped.
-    private func record(_ calls: [CallUsage], _ turn: Turn, at now: Date, in tx: any TenantStore) async throws {
-        for call in calls {
-            try await tx.usage.record(UsageRecord(tenantId: turn.agent.tenantId, userId: nil, sessionId: turn.conversation.id,
-                                                  agentId: turn.agent.id, source: "ai_agent", provider: call.provider, model: call.model,
-                                                  promptTokens: call.usage.promptTokens, completionTokens: call.usage.completionTokens,
-                                                  estimated: call.usage.estimated, costNanoUSD: call.costNanoUSD, createdAt: now))
-        }
-    }
-
-    private func load(_ id: UUID, tenantId: UUID) async throws -> Turn? {
-        try await store.withTenant(tenantId) { tx -> Turn? in
-            guard let conversation = try await tx.inbox.conversation(id), conversation.status != .closed, !conversation.aiPaused,
-                  let agentId = conversation.aiAgentId, let agent = try await tx.aiAgents.find(agentId), agent.enabled else { return nil }
-            let replied = try await tx.inbox.repliedThrough(conversationId: id)
-            let history = try await tx.inbox.recentMessages(conversationId: id, limit: 40)
-            let fresh = history.filter { $0.0 > replied && $0.1.sender == .contact }
-            guard let last = fresh.last?.0 else { return nil }
-            let store = try await tx.settings()
-            return Turn(conversation: conversation, agent: agent, history: history, fresh: fresh.map(\.1), lastSeq: last,
-                        memories: try await tx.inbox.memories(contactId: conversation.contactId), zone: store.timeZone,
-                        settings: try await tx.inbox.settings(), store: store)
-        }
-    }
-
     /// Stores the answer (or the hand-over) only if no newer customer message arrived and nobody answered yet.
     private func commit(_ turn: Turn, texts: [String], escalation: EscalationReason?, rule: AIAgent.IntentRule?,
                         outcome: AgentReply.Outcome) async throws {
@@ -145,7 +138,7 @@ public struct ReplyHandler: Sendable {
             var outgoing = texts
             var live: [LiveEvent] = []
             // Memory and feedback: facts the customer gave, and complaints about the AI's previous answer.
-            for (key, fact) in ContactFacts.extract(turn.fresh.map(\.text)) {
+            for (key, fact) in ContactFacts.extract(turn.fresh.map(\.customerWords)) {
                 try await tx.inbox.remember(contactId: conversation.contactId, key: key, fact: fact)
             }
             if let complaint = turn.fresh.first(where: { AIFeedback.isComplaint($0.text) }),

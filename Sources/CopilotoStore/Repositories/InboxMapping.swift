@@ -16,7 +16,8 @@ enum ConversationMapping: SQLMapping {
          ("assigned_user_id", c.assignedUserId?.text), ("ai_agent_id", c.aiAgentId?.text), ("ai_paused", c.aiPaused),
          ("escalation_reason", c.escalationReason?.rawValue),
          ("search_text", TextFolding.searchText(c.externalContact, c.department, c.stage, c.tags.joined(separator: " "))),
-         ("last_message_at", c.lastMessageAt.epochMillis), ("created_at", c.createdAt.epochMillis), ("updated_at", c.updatedAt.epochMillis)]
+         ("last_message_at", c.lastMessageAt.epochMillis),
+         ("last_inbound_at", c.lastInboundAt?.epochMillis), ("created_at", c.createdAt.epochMillis), ("updated_at", c.updatedAt.epochMillis)]
     }
 
     static func decode(_ row: any SQLRow) throws -> Conversation {
@@ -32,6 +33,7 @@ enum ConversationMapping: SQLMapping {
         c.funnel = try row.optionalString("funnel")
         c.stage = try row.optionalString("stage")
         c.lastMessageAt = try row.date("last_message_at")
+        c.lastInboundAt = try row.optionalDate("last_inbound_at")
         c.updatedAt = try row.date("updated_at")
         return c
     }

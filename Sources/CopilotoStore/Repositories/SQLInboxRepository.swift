@@ -44,11 +44,11 @@ struct SQLInboxRepository: InboxRepository {
             """).first()?.decode(column: "next_value", as: Int.self) ?? 2
         let inserted = try await db.raw("""
             INSERT INTO conversation_messages (id, tenant_id, conversation_id, sender, sender_id, text, media, external_id, status,
-              created_at, seq, internal)
+              created_at, seq, internal, failure_reason)
             VALUES (\(bind: message.id.text), \(bind: tenant.text), \(bind: message.conversationId.text), \(bind: message.sender.rawValue),
               \(bind: message.senderId?.text), \(bind: message.text), \(bind: message.media?.encoded()), \(bind: message.externalId),
               \(bind: message.status.rawValue), \(bind: message.createdAt.epochMillis), \(bind: seq - 1),
-              \(bind: message.isInternal))
+              \(bind: message.isInternal), \(bind: message.failureReason))
             ON CONFLICT DO NOTHING RETURNING seq
             """).first()
         return try inserted?.decode(column: "seq", as: Int.self)
@@ -71,6 +71,11 @@ struct SQLInboxRepository: InboxRepository {
             .where("id", .equal, id.text).first().map(Self.decode)?.1
     }
 
+    func message(externalId: String) async throws -> InboxMessage? {
+        try await db.select().column("*").from("conversation_messages").where("tenant_id", .equal, tenant.text)
+            .where("external_id", .equal, externalId).first().map(Self.decode)?.1
+    }
+
     static func decode(_ row: any SQLRow) throws -> (Int, InboxMessage) {
         var message = InboxMessage(
             id: try row.uuid("id"), tenantId: try row.uuid("tenant_id"), conversationId: try row.uuid("conversation_id"),
@@ -79,18 +84,27 @@ struct SQLInboxRepository: InboxRepository {
             externalId: try row.optionalString("external_id"), status: try row.enumValue("status", as: InboxMessage.Status.self),
             createdAt: try row.date("created_at"))
         message.isInternal = try row.bool("internal")
+        message.failureReason = try row.optionalString("failure_reason")
         return (try row.int("seq"), message)
     }
 
-    func setStatus(externalId: String, _ status: InboxMessage.Status) async throws -> Bool {
-        try await db.raw("""
-            UPDATE conversation_messages SET status = \(bind: status.rawValue)
-            WHERE tenant_id = \(bind: tenant.text) AND external_id = \(bind: externalId) RETURNING id
-            """).all().count > 0
+    func setStatus(externalId: String, _ status: InboxMessage.Status, reason: String?) async throws -> Bool {
+        let from = status.replaceable.map(\.rawValue)
+        guard !from.isEmpty else { return false }
+        return try await db.update("conversation_messages").set("status", to: status.rawValue)
+            .set("failure_reason", to: SQLBind(status == .failed ? reason : nil))
+            .where("tenant_id", .equal, tenant.text).where("external_id", .equal, externalId).where("status", .in, from)
+            .returning("id").all().count > 0
     }
 
-    func markSent(messageId: UUID, externalId: String?, status: InboxMessage.Status) async throws {
+    func markSent(messageId: UUID, externalId: String?, status: InboxMessage.Status, reason: String?) async throws {
         try await db.update("conversation_messages").set("status", to: status.rawValue).set("external_id", to: SQLBind(externalId))
+            .set("failure_reason", to: SQLBind(reason))
+            .where("tenant_id", .equal, tenant.text).where("id", .equal, messageId.text).run()
+    }
+
+    func updateMedia(messageId: UUID, media: JSONValue) async throws {
+        try await db.update("conversation_messages").set("media", to: media.encoded())
             .where("tenant_id", .equal, tenant.text).where("id", .equal, messageId.text).run()
     }
 

@@ -15,6 +15,7 @@ enum TestApp {
     static func run(_ backend: Backend = .sqlite, maxBodyBytes: Int = 64 * 1024, provider: OpenAICompatibleProvider.Configuration? = nil,
                     heartbeat: Duration = .seconds(15), embedder: (any EmbeddingModel)? = nil, maxDocumentBytes: Int = 16 << 20,
                     whatsapp: WhatsAppConfig = WhatsAppConfig(appSecret: "test-app-secret", verifyToken: "test-verify-token"),
+                    transcription: TranscriptionConfig? = nil, mediaLimits: MediaLimits = MediaLimits(), typingRefresh: Duration = .seconds(20),
                     _ body: @escaping @Sendable (APIClient, AppContextInfo) async throws -> Void) async throws {
         try await backend.withStore { store in
             let passwords = BcryptPasswordHasher(cost: 4)
@@ -25,7 +26,8 @@ enum TestApp {
             let deps = AppDependencies(store: store, passwords: passwords, tokens: SHA256TokenHasher(), secret: Data("test-secret".utf8), logger: logger,
                                        maxBodyBytes: maxBodyBytes, loginLimiter: LoginRateLimiter(limit: 5, window: 60),
                                        defaultProvider: provider, sseHeartbeat: heartbeat, embedder: embedder,
-                                       maxDocumentBytes: maxDocumentBytes, whatsapp: whatsapp)
+                                       maxDocumentBytes: maxDocumentBytes, whatsapp: whatsapp, transcription: transcription,
+                                       mediaLimits: mediaLimits, typingRefresh: typingRefresh)
             let app = Application(router: buildRouter(deps, recorder: recorder),
                                   configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                                   services: [KnowledgeIndexingService(store: store, knowledge: deps.knowledge, logger: logger)], logger: logger)

@@ -9,6 +9,7 @@ import { setPageContext } from './context.js';
 import { userNames } from './lookup.js';
 import { pageHead, errorBlock } from './ui.js';
 import { parseRoute } from './nav.js';
+import { messageBody, hydrateMedia, ticks, windowBadge, windowLeft, templateComposer, variableInputs, templateRequest } from './inbox-media.js';
 
 const SENDER_TONE = { contact: '', agent: 'info', ai_agent: 'ok', system: 'warn' };
 
@@ -110,10 +111,12 @@ class InboxPage extends HTMLElement {
       const [conversation, thread, people] = await Promise.all([api(`/v1/conversations/${id}`), api(`/v1/conversations/${id}/messages`), userNames()]);
       const who = conversation.assignedUserId ? people.get(conversation.assignedUserId.toLowerCase()) || t('inbox.someone')
         : conversation.aiAgentId && !conversation.aiPaused ? t('inbox.ai') : t('inbox.nobody');
+      const left = windowLeft(conversation);
+      const picker = conversation.channel === 'whatsapp' && left !== null && left <= 0 ? await templateComposer() : null;
       render(box, html`<header class="thread-head">
           <div><strong>${conversation.externalContact}</strong>
             <div class="small muted">${t(`inbox.channel.${conversation.channel}`)} · ${t('inbox.attendedBy')} <span data-attendant>${who}</span>
-            ${conversation.escalationReason ? html` · ${t(`inbox.reason.${conversation.escalationReason}`)}` : ''}
+            ${conversation.escalationReason ? html` · ${t(`inbox.reason.${conversation.escalationReason}`)}` : ''}${windowBadge(conversation)}
             ${conversation.tags.map((tag) => html` <span class="badge" data-tag>${tag}</span>`)}</div>
             <label class="small">${t('inbox.stage')} <select data-stage>${(this.funnels ?? []).map((f) => html`<optgroup label="${f.name}">
               ${f.stages.map((st) => html`<option value="${f.name}|${st}" ${conversation.funnel === f.name && conversation.stage === st ? 'selected' : ''}>${st}</option>`)}</optgroup>`)}
@@ -126,15 +129,27 @@ class InboxPage extends HTMLElement {
         <ol class="thread" data-messages>${thread.items.map((m) => html`<li class="msg ${m.sender} ${m.isInternal ? 'note' : ''}"
           data-sender="${m.isInternal ? 'note' : m.sender}">
           <span class="badge ${m.isInternal ? 'warn' : SENDER_TONE[m.sender] ?? ''}">${m.isInternal ? t('inbox.noteBadge') : t(`inbox.sender.${m.sender}`)}</span>
-          <div class="msg-text">${m.text || (m.media ? `[${m.media.type}]` : '')}</div>
-          <span class="small muted">${dateTime(m.createdAt)}${m.sender !== 'contact' && !m.isInternal ? ` · ${t(`inbox.msgStatus.${m.status}`)}` : ''}</span></li>`)}</ol>
-        ${conversation.status !== 'closed' ? html`<form class="composer" data-reply>
+          ${messageBody(m)}
+          <span class="small muted">${dateTime(m.createdAt)}${m.sender !== 'contact' && !m.isInternal ? ` · ${t(`inbox.msgStatus.${m.status}`)}` : ''}</span>${ticks(m)}</li>`)}</ol>
+        ${conversation.status !== 'closed' && picker ? picker : conversation.status !== 'closed' ? html`<form class="composer" data-reply>
           <textarea name="text" rows="2" required placeholder="${t('inbox.replyPlaceholder')}" aria-label="${t('inbox.reply')}"></textarea>
           <label class="check small"><input type="checkbox" name="note" data-note-toggle> ${t('inbox.note')}</label>
           <button class="btn primary" type="submit">${t('inbox.send')}</button></form>` : html`<div class="empty small">${t('inbox.closed')}</div>`}
         <cp-insight-feed ticket="${id}" live></cp-insight-feed>`);
       const list = box.querySelector('[data-messages]');
       list.scrollTop = list.scrollHeight;
+      hydrateMedia(list);
+      box.querySelector('[data-template-select]')?.addEventListener('change', (e) => {
+        const option = e.target.selectedOptions[0];
+        box.querySelector('[data-template-body]').textContent = option.dataset.body;
+        render(box.querySelector('[data-variables]'), html`${variableInputs(Number(option.dataset.variables || 0))}`);
+      });
+      box.querySelector('[data-template-form]')?.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        e.target.querySelector('button').disabled = true;
+        try { await api(`/v1/conversations/${id}/messages`, { method: 'POST', body: templateRequest(e.target) }); await this.loadThread(); this.loadList(); }
+        catch (err) { render(box, errorBlock(err)); }
+      });
       box.querySelector('[data-reply]')?.addEventListener('submit', async (e) => {
         e.preventDefault();
         const text = e.target.elements.text.value.trim();
