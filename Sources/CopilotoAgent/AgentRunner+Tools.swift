@@ -41,6 +41,13 @@ extension AgentRunner {
         guard offered.contains(where: { $0.name == call.name || $0.aliases.contains(call.name) }) else {
             return fail(mode == .chat ? "\(call.name) is not available in chat mode (read-only)" : "unknown or not allowed tool \(call.name)")
         }
+        if sandbox, let offer = offered.first(where: { $0.name == call.name || $0.aliases.contains(call.name) }),
+           offer.risk != .read || actions.registry.definition(call.name)?.conversationScoped == true {
+            // The sandbox never changes anything: the call is recorded, and the model is told it would have run.
+            let output: JSONValue = ["status": "would_run", "sandbox": true, "action": .string(offer.name)]
+            emit(.toolCompleted(callId: call.id, name: offer.name, ok: true, output: output))
+            return .result(output)
+        }
         do {
             if let conversationId, actions.registry.definition(call.name)?.conversationScoped == true {
                 let assigned = allowedTools ?? []

@@ -34,6 +34,7 @@ public func buildRouter(_ deps: AppDependencies, recorder: RouteRecorder = Route
     ProviderRoutes(deps: deps).register(on: api)
     AssistantRoutes(deps: deps).register(on: api)
     InboxRoutes(deps: deps).register(on: api)
+    EvalRoutes(deps: deps).register(on: api)
     InboxSettingsRoutes(deps: deps).register(on: api)
     BackgroundAgentRoutes(deps: deps).register(on: api)
     StreamRoutes(deps: deps).register(on: api)

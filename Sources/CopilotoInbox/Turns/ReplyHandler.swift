@@ -35,72 +35,21 @@ public struct ReplyHandler: Sendable {
         let zone: TimeZone
         let settings: InboxSettings
         let store: StoreSettings
+        /// The published version that answers (nil: the draft, for an agent never published).
+        var version: Int? = nil
     }
 
     public func handle(_ job: Job) async throws {
         guard let id = job.payload.string("conversationId").flatMap(UUID.init(uuidString:)) else { return }
         guard let turn = try await load(id, tenantId: job.tenantId) else { return }
-        let agent = turn.agent
-        let aiReplies = turn.history.filter { $0.1.sender == .aiAgent }.count
-        var reason = Escalation.reason(newMessages: turn.fresh.map(\.text), aiReplies: aiReplies,
-                                       maxAIReplies: agent.settings.maxAIReplies)
-        var texts: [String] = []
-        var outcome = AgentReply.Outcome()
-        let rule = reason == nil ? TurnRules.match(agent.settings.rules, in: turn.fresh.map(\.text)) : nil
-        let closed = !TurnRules.isOpen(agent.settings.businessHours, at: clock(), zone: turn.zone)
-        if let rule {
-            // A rule answers instead of the model (and may tag, move, assign or hand the conversation over).
-            if rule.handover == true { reason = .outOfScope }
-            if let reply = rule.reply, !reply.isEmpty { texts = [reply] }
-        } else if reason == nil, closed, let message = agent.settings.outOfHoursMessage, !message.isEmpty {
-            let alreadySaid = turn.history.suffix(10).contains { $0.1.sender == .aiAgent && $0.1.text == message }
-            texts = alreadySaid ? [] : [message]
-        } else if reason == nil {
-            let isFirst = aiReplies == 0
-            if isFirst, let welcome = agent.welcomeMessage, !welcome.isEmpty { texts.append(welcome) }
-            let onlyGreeting = turn.fresh.allSatisfy { AgentReply.isGreeting($0.text) }
-            let hours = StoreFacts.asksOpeningHours(turn.fresh.map(\.text))
-                ? StoreFacts.openingHours(agent.settings.businessHours ?? StoreFacts.hours(turn.store.businessHours), storeName: turn.store.name,
-                                          language: agent.settings.language) : nil
-            if let hours {
-                // A store fact comes from the store's settings, never from a model's guess.
-                texts.append(hours)
-            } else if !(isFirst && onlyGreeting && !texts.isEmpty) {
-                let replier = AgentReply(actions: actions, models: models)
-                let now = clock()
-                let verdict = agent.settings.limits == nil && turn.settings.limits == nil ? .ok
-                    : try await store.withTenant(agent.tenantId) { tx in
-                        try await UsageGuard.verdict(agent, tenantLimits: turn.settings.limits, now: now, zone: turn.zone, in: tx)
-                    }
-                switch verdict {
-                case .exhausted:
-                    // Over a spending limit: the local engine if the knowledge base answers, else a person — never silence.
-                    if let local = try? await replier.generateLocally(turn), CustomerSafety.isSafe(local, names: names) {
-                        texts += Humanizer.split(local)
-                    } else { reason = .usageLimit }
-                case .ok, .cheaperModel:
-                    var cheaper: String?
-                    if case .cheaperModel(let model, _) = verdict { cheaper = model }
-                    do {
-                        outcome = try await replier.generate(turn, model: cheaper)
-                    } catch is CancellationError {
-                        throw CancellationError()
-                    } catch {
-                        // A failed model or run never shows its error to the customer: a person takes over.
-                        outcome.failedTools = Int.max
-                    }
-                    if outcome.changes.contains("transferToHuman") {
-                        // The agent handed over with its tool: its words are the transition message (when they are safe).
-                        texts = outcome.text.isEmpty || !CustomerSafety.isSafe(outcome.text, names: names) ? [] : [outcome.text]
-                    } else if outcome.failedTools >= 2 || !CustomerSafety.isSafe(outcome.text, names: names) {
-                        reason = .toolFailure
-                    } else {
-                        texts += Humanizer.split(outcome.text)
-                    }
+        let agent = turn.agent, now = clock()
+        let plan = try await plan(turn, replier: AgentReply(actions: actions, models: models)) {
+            agent.settings.limits == nil && turn.settings.limits == nil ? .ok
+                : try await store.withTenant(agent.tenantId) { tx in
+                    try await UsageGuard.verdict(agent, tenantLimits: turn.settings.limits, now: now, zone: turn.zone, in: tx)
                 }
-            }
         }
-        try await commit(turn, texts: texts, escalation: reason, rule: rule, outcome: outcome)
+        try await commit(turn, texts: plan.texts, escalation: plan.escalation, rule: plan.rule, outcome: plan.outcome)
     }
 
     /// What never reaches a customer: every action's name and alias.
@@ -119,7 +68,10 @@ public struct ReplyHandler: Sendable {
     private func load(_ id: UUID, tenantId: UUID) async throws -> Turn? {
         try await store.withTenant(tenantId) { tx -> Turn? in
             guard let conversation = try await tx.inbox.conversation(id), conversation.status != .closed, !conversation.aiPaused,
-                  let agentId = conversation.aiAgentId, let agent = try await tx.aiAgents.find(agentId), agent.enabled else { return nil }
+                  let agentId = conversation.aiAgentId, let draft = try await tx.aiAgents.find(agentId), draft.enabled else { return nil }
+            // Customers get the published version; an agent never published answers with its draft.
+            let published = try await tx.agentVersions.published(agentId: agentId)
+            let agent = published?.serving(draft) ?? draft
             let replied = try await tx.inbox.repliedThrough(conversationId: id)
             let history = try await tx.inbox.recentMessages(conversationId: id, limit: 40)
             let fresh = history.filter { $0.0 > replied && $0.1.sender == .contact }
@@ -127,7 +79,7 @@ public struct ReplyHandler: Sendable {
             let store = try await tx.settings()
             return Turn(conversation: conversation, agent: agent, history: history, fresh: fresh.map(\.1), lastSeq: last,
                         memories: try await tx.inbox.memories(contactId: conversation.contactId), zone: store.timeZone,
-                        settings: try await tx.inbox.settings(), store: store)
+                        settings: try await tx.inbox.settings(), store: store, version: published?.number)
         }
     }
 
@@ -178,6 +130,7 @@ public struct ReplyHandler: Sendable {
                                            runAt: sendAt, deadline: sendAt, now: now)
                 live.append(InboxEvent.messageCreated(message, conversation: conversation))
             }
+            try await tx.agentVersions.recordAnswer(conversationId: conversation.id, agentId: agent.id, version: turn.version)
             conversation.lastMessageAt = now
             conversation.updatedAt = now
             try await tx.inbox.update(conversation)

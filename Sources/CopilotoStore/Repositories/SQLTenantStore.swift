@@ -34,6 +34,8 @@ struct SQLTenantStore: TenantStore {
     var copilots: any CopilotRepository { SQLCopilotRepository(db: db, tenant: tenantId) }
     var insights: any InsightRepository { SQLInsightRepository(db: db, tenant: tenantId) }
     var copilotEvents: any CopilotEventRepository { SQLCopilotEventRepository(db: db, tenant: tenantId) }
+    var evals: any EvalRepository { SQLEvalRepository(db: db, tenant: tenantId) }
+    var agentVersions: any AIAgentVersionRepository { SQLAIAgentVersionRepository(db: db, tenant: tenantId) }
 
     func nextNumber(_ sequence: NumberSequence) async throws -> Int {
         // Insert-or-increment in one statement: the row lock serialises concurrent callers on PostgreSQL.
