@@ -90,4 +90,25 @@ public struct EvalResult: Sendable, Equatable, Codable {
         self.latencyMs = latencyMs
         self.judge = judge
     }
+
+    enum CodingKeys: String, CodingKey {
+        case caseId, name, passed, reasons, transcript, toolCalls, handover, promptTokens, completionTokens, costUsd, latencyMs, judge
+    }
+
+    /// `passed` and `judge` are always written (null when inconclusive or not judged), as the API promises.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(caseId, forKey: .caseId)
+        try c.encode(name, forKey: .name)
+        try c.encode(passed, forKey: .passed)
+        try c.encode(reasons, forKey: .reasons)
+        try c.encode(transcript, forKey: .transcript)
+        try c.encode(toolCalls, forKey: .toolCalls)
+        try c.encode(handover, forKey: .handover)
+        try c.encode(promptTokens, forKey: .promptTokens)
+        try c.encode(completionTokens, forKey: .completionTokens)
+        try c.encode(costUsd, forKey: .costUsd)
+        try c.encode(latencyMs, forKey: .latencyMs)
+        try c.encode(judge, forKey: .judge)
+    }
 }

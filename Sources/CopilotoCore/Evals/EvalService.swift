@@ -88,3 +88,14 @@ public struct EvalService: Sendable {
                    output: output, status: .executed, durationMs: 0, createdAt: now)
     }
 }
+
+extension EvalService {
+    /// `GET /v1/conversations/{id}/quality`: the agent version that answered the conversation and its CX score.
+    public func quality(_ identity: Identity, conversationId: UUID) async throws -> ConversationQuality {
+        try await store.withTenant(identity.tenantId) { tx in
+            try await authorizer.require(identity, "viewInbox", in: tx)
+            guard try await tx.inbox.conversation(conversationId) != nil else { throw CopilotoError.notFound(resource: "conversation") }
+            return try await tx.agentVersions.quality(conversationId: conversationId) ?? ConversationQuality(conversationId: conversationId)
+        }
+    }
+}

@@ -50,6 +50,10 @@ struct EvalRoutes {
             guard let base, let head else { throw CopilotoError.invalid(errors) }
             return try JSONResponse.make(try await evals.compare(identity, agentId: id, base: base, head: head))
         }
+        group.get("conversations/:id/quality") { _, context -> Response in
+            let identity = try context.requireIdentity()
+            return try JSONResponse.make(try await evals.quality(identity, conversationId: try context.parameters.id(resource: "conversation")))
+        }
         group.get("ai-agents/:id/versions") { _, context -> Response in
             try JSONResponse.make(try await versions.versions(try context.requireIdentity(), agentId: try context.parameters.id(resource: "aiAgent")))
         }
