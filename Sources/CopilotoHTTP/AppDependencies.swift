@@ -118,6 +118,7 @@ public struct AppDependencies: Sendable {
             try await models(agent.tenantId, preferring: agent.providerId, model: agent.model)
         }
         let reply = ReplyHandler(store: store, actions: actions, models: agentModels, events: events)
+        let cx = CXScoreHandler(store: store)
         let evalRuns = EvalRunHandler(store: store, actions: actions, models: agentModels, events: events)
         let channels = ChannelAccountService(store: store, authorizer: authorizer, sealer: secrets)
         self.channels = channels
@@ -126,7 +127,7 @@ public struct AppDependencies: Sendable {
         let timers = InboxTimers(store: store, events: events)
         self.jobHandlers = [ReplyJob.type: { try await reply.handle($0) }, SendJob.type: { try await send.handle($0) },
                             InboxOperations.slaJob: { try await timers.checkSLA($0) }, InboxOperations.followUpJob: { try await timers.followUp($0) },
-                            EvalRun.jobType: { try await evalRuns.handle($0) }]
+                            EvalRun.jobType: { try await evalRuns.handle($0) }, CXScore.jobType: { try await cx.handle($0) }]
         self.mentions = MentionService(store: store, authorizer: authorizer)
         self.usage = UsageService(store: store, authorizer: authorizer)
         self.auth = AuthService(store: store, passwords: passwords, tokens: tokens, limiter: loginLimiter)

@@ -114,4 +114,26 @@ struct EvalFlowTests {
             }
         }
     }
+
+    @Test("closing a conversation gives it a CX score 1–5 with reasons, shown with the version that answered",
+          arguments: Backend.allCases)
+    func cxScore(backend: Backend) async throws {
+        try await TestApp.run(backend) { api, info in
+            let owner = try await api.login("owner@demo.local")
+            _ = try await EvalModel.agent(api, owner)
+            _ = try await AIAgentTurnTests.webchat(api, visitor: "v-cx", id: "1", "qual o prazo de entrega?")
+            try await info.drainJobs()
+            let id = try #require(try await InboxToolsTests.conversation(api, owner, "v-cx").string("id"))
+            #expect(try await api.get("/v1/conversations/\(id)/quality", token: owner).json["cx"] == nil)
+            #expect(try await api.post("/v1/conversations/\(id)/close", token: owner, [:]).status == 200)
+            try await info.drainJobs()
+            let quality = try await api.get("/v1/conversations/\(id)/quality", token: owner)
+            let score = quality.json["cx"]?["score"]?.intValue ?? 0
+            #expect((1...5).contains(score) && quality.json["cx"]?["reasons"]?.arrayValue?.isEmpty == false, "\(quality.text)")
+            #expect(quality.json["cx"]?.string("source") == "local")
+            #expect(try await api.get("/v1/conversations/\(UUID())/quality", token: owner).status == 404)
+            let outsider = try await api.login("owner@outra.local")
+            #expect(try await api.get("/v1/conversations/\(id)/quality", token: outsider).status == 404)
+        }
+    }
 }

@@ -61,3 +61,14 @@ public struct ConversationQuality: Sendable, Equatable, Codable {
         self.cx = cx
     }
 }
+
+extension CXScore {
+    /// The job that scores a conversation once it closes.
+    public static let jobType = "cx_score"
+
+    /// Enqueues the scoring of a conversation that just closed (in the caller's transaction).
+    public static func schedule(_ conversationId: UUID, in tx: any TenantStore, now: Date) async throws {
+        try await tx.jobs.schedule(type: jobType, key: "cx:\(conversationId.uuidString.lowercased())",
+                                   payload: ["conversationId": .string(conversationId.uuidString.lowercased())], runAt: now, deadline: now, now: now)
+    }
+}

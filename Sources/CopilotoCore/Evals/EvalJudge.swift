@@ -29,7 +29,8 @@ public enum EvalJudge {
     /// Reads the judge's answer: the first balanced JSON object in it (a code fence or words around it are tolerated)
     /// with `verdict` "pass"/"fail" (or `passed` true/false). Two different verdicts, or none, are inconclusive.
     public static func parse(_ text: String) -> Verdict {
-        guard let object = firstObject(in: text), case .object(let fields) = object else {
+        guard let object = firstObject(in: text, where: { $0["verdict"] != nil || $0["passed"] != nil }),
+              case .object(let fields) = object else {
             return Verdict(passed: nil, reasoning: String(text.prefix(1000)))
         }
         let reasoning = String((fields["reasoning"]?.stringValue ?? fields["reason"]?.stringValue ?? "").prefix(1000))
@@ -44,12 +45,13 @@ public enum EvalJudge {
         return Verdict(passed: verdicts.count == 1 ? verdicts.first : nil, reasoning: reasoning)
     }
 
-    /// The first `{…}` that parses as JSON, scanning at most 20,000 characters.
-    static func firstObject(in text: String) -> JSONValue? {
+    /// The first `{…}` that parses as a JSON object with `wanted`, trying at most 20 openings in 20,000 characters.
+    static func firstObject(in text: String, where wanted: ([String: JSONValue]) -> Bool) -> JSONValue? {
         let chars = Array(text.prefix(20_000))
-        var start = 0
-        while let open = chars[start...].firstIndex(of: "{") {
-            var depth = 0, inString = false, escaped = false
+        var start = 0, tries = 0
+        while tries < 20, start < chars.count, let open = chars[start...].firstIndex(of: "{") {
+            tries += 1
+            var depth = 0, inString = false, escaped = false, next = open + 1
             for i in open..<chars.count {
                 let c = chars[i]
                 if inString {
@@ -59,12 +61,15 @@ public enum EvalJudge {
                 if c == "\"" { inString = true } else if c == "{" { depth += 1 } else if c == "}" {
                     depth -= 1
                     if depth == 0 {
-                        if let value = try? JSONValue.parse(Data(String(chars[open...i]).utf8)) { return value }
+                        if let value = try? JSONValue.parse(Data(String(chars[open...i]).utf8)), let fields = value.objectValue {
+                            if wanted(fields) { return value }
+                            next = i + 1  // a whole object without a verdict: look after it, not inside it
+                        }
                         break
                     }
                 }
             }
-            start = open + 1
+            start = next
         }
         return nil
     }
