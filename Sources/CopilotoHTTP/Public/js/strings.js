@@ -3,6 +3,7 @@ import { COPILOT_STRINGS } from './copilot-strings.js';
 import { INBOX_STRINGS } from './inbox-strings.js';
 import { APPROVALS_STRINGS } from './approvals-strings.js';
 import { KNOWLEDGE_STRINGS } from './knowledge-strings.js';
+import { EVALS_STRINGS } from './evals-strings.js';
 
 export const STRINGS = {
   'pt-BR': {
@@ -245,4 +246,4 @@ export const STRINGS = {
   },
 };
 
-for (const extra of [COPILOT_STRINGS, INBOX_STRINGS, APPROVALS_STRINGS, KNOWLEDGE_STRINGS]) for (const lang of Object.keys(STRINGS)) Object.assign(STRINGS[lang], extra[lang]);
+for (const extra of [COPILOT_STRINGS, INBOX_STRINGS, APPROVALS_STRINGS, KNOWLEDGE_STRINGS, EVALS_STRINGS]) for (const lang of Object.keys(STRINGS)) Object.assign(STRINGS[lang], extra[lang]);
