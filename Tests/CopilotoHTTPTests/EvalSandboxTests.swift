@@ -100,4 +100,49 @@ struct EvalSandboxTests {
             }
         }
     }
+
+    /// A valid call of every inbox tool (the class the sandbox must never run); a new inbox tool fails the test below
+    /// until it is added here.
+    static let inboxCalls: [String: JSONValue] = [
+        "previousConversations": [:], "closeConversation": [:], "updateContact": ["name": "Nome Trocado Pelo Teste"],
+        "addTag": ["tag": "sandbox"], "createActivity": ["title": "Tarefa do sandbox"], "moveToStage": ["stage": "Proposta", "funnel": "Vendas"],
+        "scheduleFollowUp": ["text": "Oi! Conseguiu ver?", "inHours": 24], "transferToHuman": ["reason": "out_of_scope"],
+    ]
+
+    @Test("every inbox tool, called with valid arguments in one turn, is recorded as would-run and none runs; a bad call fails as it would live")
+    func everyInboxTool() async throws {
+        let model = FakeOpenAIServer(recording: true) { body in
+            let messages = body["messages"]?.arrayValue ?? []
+            if messages.contains(where: { $0.string("role") == "tool" }) { return .text("Feito.") }
+            let customer = messages.last { $0.string("role") == "user" }?.string("content") ?? ""
+            if customer.contains("errado") { return EvalModel.calls([("addTag", ["cor": "azul"]), ("createActivity", [:])]) }
+            return EvalModel.calls(Self.inboxCalls.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        }
+        try await model.run { url in
+            try await TestApp.run(provider: EvalModel.provider(url)) { api, info in
+                let scoped = Set(info.deps.actions.registry.all.filter(\.conversationScoped).map(\.name))
+                #expect(scoped == Set(Self.inboxCalls.keys), "cover every inbox tool: \(scoped.symmetricDifference(Self.inboxCalls.keys))")
+                let owner = try await api.login("owner@demo.local")
+                let created = try await api.post("/v1/ai-agents", token: owner, ["name": "Todas", "prompt": "Use as ferramentas.",
+                                                                                 "tools": .array(scoped.sorted().map(JSONValue.string))])
+                let agent = try #require(created.json.string("id"))
+                let all = try await api.post("/v1/ai-agents/\(agent)/evals", token: owner, ["name": "todas", "turns": [["text": "faça tudo"]],
+                                                                                              "expect": ["tools": .array(scoped.sorted().map(JSONValue.string))]])
+                let wrong = try await api.post("/v1/ai-agents/\(agent)/evals", token: owner, ["name": "errado", "turns": [["text": "tudo errado"]]])
+                let run = try await EvalModel.run(api, info, owner, agent: agent, [:])
+                let result = try #require(EvalModel.result(run, all.json.string("id") ?? ""))
+                let calls = result["toolCalls"]?.arrayValue ?? []
+                #expect(Set(calls.compactMap { $0.string("name") }) == scoped && calls.allSatisfy { $0["wouldRun"] == .bool(true) }, "\(calls)")
+                #expect(result["passed"] == .bool(true) && result["handover"] == .bool(true), "\(result)")
+                let failed = try #require(EvalModel.result(run, wrong.json.string("id") ?? ""))
+                #expect(failed["handover"] == .bool(true), "two failed tool calls hand over, as live: \(failed)")
+                #expect(failed["toolCalls"]?.arrayValue?.contains { $0["wouldRun"] == .bool(true) } == false)
+                for action in scoped.sorted() {
+                    #expect(try await api.get("/v1/audit?action=\(action)", token: owner).items.isEmpty, "\(action)")
+                }
+                #expect(try await api.get("/v1/agenda?q=sandbox", token: owner).items.isEmpty)
+                #expect(try await api.get("/v1/contacts?q=Nome%20Trocado", token: owner).items.isEmpty)
+            }
+        }
+    }
 }
