@@ -108,6 +108,13 @@ struct EvalFlowTests {
                 let listing = try await api.get("/v1/ai-agents/\(agent)/versions", token: owner)
                 #expect(listing.json["published"]?.intValue == 1 && listing.json["versions"]?.arrayValue?.count == 2, "\(listing.text)")
                 #expect(listing.json["draft"]?.string("prompt") == "Versão B do atendimento.")
+                let diff = try await api.get("/v1/ai-agents/\(agent)/versions/diff?from=1&to=draft", token: owner)
+                let prompt = diff.json["changes"]?.arrayValue?.first { $0.string("field") == "prompt" }
+                #expect(prompt?.string("before") == "Versão A do atendimento." && prompt?.string("after") == "Versão B do atendimento.", "\(diff.text)")
+                #expect(try await api.get("/v1/ai-agents/\(agent)/versions/diff?from=2&to=draft", token: owner).json["changes"] == [])
+                for bad in ["from=1", "from=x&to=draft", "from=99&to=1", "from=0&to=1"] {
+                    #expect(try await api.get("/v1/ai-agents/\(agent)/versions/diff?\(bad)", token: owner).status == 400, "\(bad)")
+                }
                 for action in ["aiAgent.publish", "aiAgent.rollback"] {
                     #expect(try await api.get("/v1/audit?action=\(action)", token: owner).items.isEmpty == false, "\(action)")
                 }
@@ -131,6 +138,10 @@ struct EvalFlowTests {
             let score = quality.json["cx"]?["score"]?.intValue ?? 0
             #expect((1...5).contains(score) && quality.json["cx"]?["reasons"]?.arrayValue?.isEmpty == false, "\(quality.text)")
             #expect(quality.json["cx"]?.string("source") == "local")
+            let agent = try #require(try await api.get("/v1/ai-agents", token: owner).items.first?.string("id"))
+            let cx = try await api.get("/v1/ai-agents/\(agent)/cx", token: owner).json
+            #expect(cx["conversations"]?.intValue == 1 && EvalModel.number(cx["average"]) == Double(score), "\(cx)")
+            #expect(cx["byVersion"]?.arrayValue?.count == 1 && cx["byVersion"]?.arrayValue?.first?["version"] == nil, "never published: the draft answered")
             #expect(try await api.get("/v1/conversations/\(UUID())/quality", token: owner).status == 404)
             let outsider = try await api.login("owner@outra.local")
             #expect(try await api.get("/v1/conversations/\(id)/quality", token: outsider).status == 404)

@@ -63,6 +63,11 @@ struct EvalInputTests {
             #expect(created.status == 201)
             let caseId = try #require(created.json.string("id"))
             #expect(try await api.delete("\(path)/\(caseId)", token: outsider).status == 404)
+            // At most two runs at a time per agent.
+            #expect(try await api.post("\(path)/run", token: owner, [:]).status == 202)
+            #expect(try await api.post("\(path)/run", token: owner, [:]).status == 202)
+            let third = try await api.post("\(path)/run", token: owner, [:])
+            #expect(third.status == 429 && third.headers[.retryAfter] != nil, "\(third.text)")
             #expect(try await api.delete("\(path)/\(caseId)", token: owner).status == 204)
             #expect(try await api.delete("\(path)/\(caseId)", token: owner).status == 404)
         }

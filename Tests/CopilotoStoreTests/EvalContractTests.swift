@@ -75,7 +75,16 @@ struct EvalContractTests {
                 try await tx.agentVersions.saveCX(conversationId: conversationId,
                                                   score: CXScore(score: 4, reasons: ["resolvido"], computedAt: Self.start))
                 try await tx.agentVersions.recordAnswer(conversationId: conversationId, agentId: agent.id, version: 2)
+                for (score, version) in [(2, 1), (5, 1), (3, nil)] as [(Int, Int?)] {
+                    let other = UUID()
+                    try await tx.agentVersions.recordAnswer(conversationId: other, agentId: agent.id, version: version)
+                    try await tx.agentVersions.saveCX(conversationId: other, score: CXScore(score: score, reasons: [], computedAt: Self.start))
+                }
+                try await tx.agentVersions.recordAnswer(conversationId: UUID(), agentId: agent.id, version: 1)  // not scored yet
             }
+            let averages = try await store.withTenant(tenant.id) { try await $0.agentVersions.cxByVersion(agentId: agent.id) }
+            #expect(Set(averages.map { "\($0.version.map(String.init) ?? "draft"):\($0.average):\($0.conversations)" })
+                    == ["draft:3.0:1", "1:3.5:2", "2:4.0:1"], "\(averages)")
             let live = try await store.withTenant(tenant.id) { try await $0.agentVersions.published(agentId: agent.id) }
             #expect(live?.number == 1 && live?.snapshot.prompt == "v1")
             let quality = try await store.withTenant(tenant.id) { try await $0.agentVersions.quality(conversationId: conversationId) }

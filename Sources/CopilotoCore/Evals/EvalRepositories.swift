@@ -30,4 +30,19 @@ public protocol AIAgentVersionRepository: Sendable {
     /// Stores a conversation's CX score.
     func saveCX(conversationId: UUID, score: CXScore) async throws
     func quality(conversationId: UUID) async throws -> ConversationQuality?
+    /// The agent's CX scores by the version that answered (nil: its never-published draft), oldest version first.
+    func cxByVersion(agentId: UUID) async throws -> [CXAverage]
+}
+
+/// The average CX score of an agent's scored conversations (of one version, or all).
+public struct CXAverage: Sendable, Equatable, Codable {
+    public var version: Int?
+    public var average: Double
+    public var conversations: Int
+
+    public init(version: Int?, average: Double, conversations: Int) {
+        self.version = version
+        self.average = average
+        self.conversations = conversations
+    }
 }

@@ -42,6 +42,10 @@ extension EvalService {
                 }
                 number = n
             }
+            // At most two runs of an agent at a time (a run older than an hour whose job died no longer counts).
+            let running = try await tx.evals.runs(agentId: agentId, limit: 20)
+                .filter { $0.status == .running && now.timeIntervalSince($0.createdAt) < 3600 }
+            guard running.count < 2 else { throw CopilotoError.rateLimited(retryAfterSeconds: 30) }
             let all = try await tx.evals.cases(agentId: agentId, limit: Self.maxCases)
             let chosen = wanted.map { ids in all.filter { ids.contains($0.id) } } ?? Array(all.prefix(EvalRun.maxCases))
             if let wanted, chosen.count != Set(wanted).count {

@@ -57,6 +57,17 @@ struct EvalRoutes {
         group.get("ai-agents/:id/versions") { _, context -> Response in
             try JSONResponse.make(try await versions.versions(try context.requireIdentity(), agentId: try context.parameters.id(resource: "aiAgent")))
         }
+        group.get("ai-agents/:id/versions/diff") { request, context -> Response in
+            let identity = try context.requireIdentity(), id = try context.parameters.id(resource: "aiAgent")
+            let query = request.uri.queryParameters
+            guard let from = query.get("from"), let to = query.get("to") else {
+                throw CopilotoError.invalid([FieldError(field: query.get("from") == nil ? "from" : "to", code: .required)])
+            }
+            return try JSONResponse.make(["changes": try await versions.diff(identity, agentId: id, from: String(from), to: String(to))])
+        }
+        group.get("ai-agents/:id/cx") { _, context -> Response in
+            try JSONResponse.make(try await versions.cx(try context.requireIdentity(), agentId: try context.parameters.id(resource: "aiAgent")))
+        }
         group.post("ai-agents/:id/publish") { request, context -> Response in
             let identity = try context.requireIdentity(), id = try context.parameters.id(resource: "aiAgent")
             let body = try await Self.optionalBody(request, limit: limit)

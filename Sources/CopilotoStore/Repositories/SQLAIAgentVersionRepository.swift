@@ -64,6 +64,19 @@ struct SQLAIAgentVersionRepository: AIAgentVersionRepository {
                                    cx: try row.optionalString("cx").map { try JSONDecoder().decode(CXScore.self, from: Data($0.utf8)) })
     }
 
+    func cxByVersion(agentId: UUID) async throws -> [CXAverage] {
+        let rows = try await db.raw("""
+            SELECT agent_version, CAST(SUM(cx_score) AS BIGINT) AS total, COUNT(*) AS scored FROM conversation_quality
+            WHERE tenant_id = \(bind: tenant.text) AND agent_id = \(bind: agentId.text) AND cx_score IS NOT NULL
+            GROUP BY agent_version ORDER BY agent_version
+            """).all()
+        return try rows.map { row in
+            let count = try row.int("scored")
+            return CXAverage(version: try row.optionalInt("agent_version"), average: count == 0 ? 0 : Double(try row.int("total")) / Double(count),
+                             conversations: count)
+        }
+    }
+
     static func decode(_ row: any SQLRow) throws -> AIAgentVersion {
         AIAgentVersion(agentId: try row.uuid("agent_id"), number: try row.int("number"), snapshot: try row.json("snapshot", as: AIAgent.self),
                        createdBy: try row.uuid("created_by"), createdAt: try row.date("created_at"), liveAt: try row.optionalDate("live_at"))
