@@ -1,15 +1,18 @@
 """The AI agent's "Testes": cases written in the page, a run of the draft with passed and failed results and the
 simulated conversation, the version bar (publish, history, rollback), and the comparison of two runs."""
+import time
 import uuid
 
 from conftest import api, token_for
+from test_inbox import ensure_agent, webchat
 
 
 def test_tests_tab_runs_cases_and_the_version_bar_publishes_and_rolls_back(browser):
     b = browser
     owner = token_for("owner@demo.local")
     status, agent = api("POST", "/v1/ai-agents", owner, {
-        "name": "Testes " + uuid.uuid4().hex[:6], "prompt": "Você atende os clientes da loja.", "tools": ["search_kb"],
+        # Disabled, so it never takes the other tests' customers; evals and versions work all the same.
+        "name": "Testes " + uuid.uuid4().hex[:6], "prompt": "Você atende os clientes da loja.", "tools": ["search_kb"], "enabled": False,
         "settings": {"debounceMs": 0, "debounceMaxMs": 0, "replyDelayMinMs": 0, "replyDelayMaxMs": 0}})
     assert status == 201, agent
     b.sign_in("owner@demo.local", "#/ai-agents")
@@ -54,4 +57,33 @@ def test_tests_tab_runs_cases_and_the_version_bar_publishes_and_rolls_back(brows
     b.wait(60).until(lambda d: d.find_elements("css selector", "[data-compare] [data-comparison]"))
     assert "draft" in b.css("[data-compare] [data-comparison]").text
     b.shot("ai-agent-evals")
+    assert b.app_errors() == []
+    assert api("DELETE", f"/v1/ai-agents/{agent['id']}", owner)[0] == 204
+
+
+def test_a_closed_conversation_shows_its_cx_score_in_the_header(browser):
+    b = browser
+    owner = token_for("owner@demo.local")
+    ensure_agent(owner)
+    visitor = "cx-" + uuid.uuid4().hex[:8]
+    webchat(visitor, "qual o prazo de entrega?")
+    conversation = None
+    for _ in range(60):
+        items = api("GET", "/v1/conversations?channel=webchat&limit=200", owner)[1]["items"]
+        conversation = next((c for c in items if c["externalContact"] == visitor), None)
+        if conversation:
+            break
+        time.sleep(0.5)
+    assert conversation, visitor
+    assert api("POST", f"/v1/conversations/{conversation['id']}/close", owner, {})[0] == 200
+    for _ in range(60):  # the score is a job run by the server's worker
+        if api("GET", f"/v1/conversations/{conversation['id']}/quality", owner)[1].get("cx"):
+            break
+        time.sleep(0.5)
+    quality = api("GET", f"/v1/conversations/{conversation['id']}/quality", owner)[1]
+    assert 1 <= quality["cx"]["score"] <= 5 and quality["cx"]["reasons"], quality
+    b.sign_in("owner@demo.local", f"#/inbox/{conversation['id']}")
+    badge = b.until_css("cp-conversation-quality [data-cx]")
+    assert badge.text.strip() == f"CX {quality['cx']['score']}/5"
+    assert badge.get_attribute("title") == " · ".join(quality["cx"]["reasons"])
     assert b.app_errors() == []

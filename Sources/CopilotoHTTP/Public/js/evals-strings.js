@@ -14,7 +14,7 @@ export const EVALS_STRINGS = {
     'evals.result.pass': 'passou', 'evals.result.fail': 'falhou', 'evals.result.null': 'inconclusivo', 'evals.transcript': 'Conversa simulada',
     'evals.summary': '{passed} de {total} passaram · custo {cost}', 'evals.compare': 'Comparação com a rodada anterior ({base} → {head})',
     'evals.flipped': 'Casos que mudaram', 'evals.noFlips': 'Nenhum caso mudou.', 'evals.delta': 'Custo {cost} · latência {latency} ms',
-    'evals.wouldRun': 'simulada', 'evals.turnsCount': '{n} mensagens',
+    'evals.wouldRun': 'simulada', 'evals.turnsCount': '{n} mensagens', 'evals.cx': 'CX {score}/5', 'evals.answeredBy': 'IA v{n}',
   },
   en: {
     'evals.title': 'Tests and versions', 'evals.subtitle': 'Test the draft with simulated conversations before publishing. Nothing is sent to customers.',
@@ -30,6 +30,6 @@ export const EVALS_STRINGS = {
     'evals.result.pass': 'passed', 'evals.result.fail': 'failed', 'evals.result.null': 'inconclusive', 'evals.transcript': 'Simulated conversation',
     'evals.summary': '{passed} of {total} passed · cost {cost}', 'evals.compare': 'Compared with the previous run ({base} → {head})',
     'evals.flipped': 'Cases that changed', 'evals.noFlips': 'No case changed.', 'evals.delta': 'Cost {cost} · latency {latency} ms',
-    'evals.wouldRun': 'simulated', 'evals.turnsCount': '{n} messages',
+    'evals.wouldRun': 'simulated', 'evals.turnsCount': '{n} messages', 'evals.cx': 'CX {score}/5', 'evals.answeredBy': 'AI v{n}',
   },
 };
