@@ -37,4 +37,17 @@ struct EvalJudgeTests {
         #expect(EvalChecks.failures(EvalCase.Expectations(mustInclude: ["entrega"]), transcript: [said[0]], tools: [], handover: false,
                                     costUsd: 0) == ["missing text: entrega"])
     }
+
+    @Test("argument checks compare texts without accents or case and numbers given as text; the hand-over reason is checked")
+    func argumentsAndReason() {
+        let calls = [EvalResult.ToolUse(name: "getOrder", arguments: ["orderId": "1001"], wouldRun: false),
+                     EvalResult.ToolUse(name: "addTag", arguments: ["tag": "Orçamento"], wouldRun: true)]
+        var expect = EvalCase.Expectations(handover: true, handoverReason: "out_of_scope",
+                                           toolArguments: ["getOrder": ["orderId": 1001], "addTag": ["tag": "ORCAMENTO"]])
+        #expect(EvalChecks.failures(expect, transcript: [], tools: calls, handover: true, costUsd: 0, handoverReason: "out_of_scope").isEmpty)
+        expect.toolArguments = ["getOrder": ["orderId": "1002"], "closeConversation": [:]]
+        let reasons = EvalChecks.failures(expect, transcript: [], tools: calls, handover: true, costUsd: 0, handoverReason: "customer_request")
+        #expect(reasons == ["handed over for customer_request, expected out_of_scope", "tool closeConversation not called with {}",
+                            "tool getOrder not called with {\"orderId\":\"1002\"}"], "\(reasons)")
+    }
 }

@@ -28,6 +28,9 @@ struct EvalInputTests {
                 (["name": "x", "turns": [["text": "oi"]], "expect": ["mustInclude": .array(Array(repeating: "a", count: 21))]], "expect.mustInclude"),
                 (["name": "x", "turns": [["text": "oi"]], "expect": ["rubric": .string(long)]], "expect.rubric"),
                 (["name": "x", "turns": [["text": "oi"]], "expect": ["surprise": true]], "expect.surprise"),
+                (["name": "x", "turns": [["text": "oi"]], "expect": ["handoverReason": "cansei"]], "expect.handoverReason"),
+                (["name": "x", "turns": [["text": "oi"]], "expect": ["toolArguments": ["getOrder"]]], "expect.toolArguments"),
+                (["name": "x", "turns": [["text": "oi"]], "expect": ["toolArguments": ["getOrder": "1001"]]], "expect.toolArguments"),
                 (["name": "x", "turns": [["text": "oi"]], "extra": 1], "extra"),
             ]
             for (body, field) in bad {

@@ -28,7 +28,8 @@ struct EvalSandboxTests {
         let conversationsBefore = try await api.get("/v1/conversations?limit=200", token: owner).items.count
         let quote = try await api.post("/v1/ai-agents/\(agent)/evals", token: owner, [
             "name": "Orçamento", "turns": [["text": "quero um orçamento de 20 kits"]],
-            "expect": ["tools": ["addTag", "updateContact"], "notTools": ["transferToHuman"], "handover": false, "mustInclude": ["ANOTEI seu orcamento"]],
+            "expect": ["tools": ["addTag", "updateContact"], "notTools": ["transferToHuman"], "handover": false, "mustInclude": ["ANOTEI seu orcamento"],
+                       "toolArguments": ["addTag": ["tag": "ORCAMENTO"], "createActivity": ["title": "orçamento do teste de avaliação"]]],
         ])
         #expect(quote.status == 201, "\(quote.text)")
         // A real order of the tenant, asked for by its number.
@@ -74,7 +75,10 @@ struct EvalSandboxTests {
                 let agent = try await EvalModel.agent(api, owner)
                 var ids: [String: String] = [:]
                 let cases: [(String, JSONValue)] = [
-                    ("boleto", ["name": "boleto", "turns": [["text": "e o boleto?"], ["text": "alô?"]], "expect": ["handover": true, "tools": ["transferToHuman"]]]),
+                    ("boleto", ["name": "boleto", "turns": [["text": "e o boleto?"], ["text": "alô?"]],
+                                 "expect": ["handover": true, "tools": ["transferToHuman"], "handoverReason": "out_of_scope"]]),
+                    ("motivo", ["name": "motivo", "turns": [["text": "e o boleto?"]],
+                                "expect": ["handoverReason": "customer_request", "toolArguments": ["transferToHuman": ["reason": "customer_request"]]]]),
                     ("lixo", ["name": "lixo", "turns": [["text": "posso fazer uma troca?"]], "expect": ["mustInclude": ["30 dias"], "rubric": "JUIZ-LIXO"]]),
                     ("reprova", ["name": "reprova", "turns": [["text": "posso fazer uma troca?"]], "expect": ["rubric": "JUIZ-REPROVA"]]),
                     ("aprova", ["name": "aprova", "turns": [["text": "posso fazer uma troca?"]], "expect": ["rubric": "Educado"]]),
@@ -89,6 +93,11 @@ struct EvalSandboxTests {
                 #expect(boleto["passed"] == .bool(true) && boleto["handover"] == .bool(true), "\(boleto)")
                 // After the hand-over a person answers: the second customer turn never reached the AI.
                 #expect(boleto["transcript"]?.arrayValue?.filter { $0.string("role") == "customer" }.count == 1)
+                #expect(boleto.string("handoverReason") == "out_of_scope")
+                let reason = try #require(EvalModel.result(run, ids["motivo"] ?? ""))
+                #expect(reason["reasons"]?.arrayValue?.compactMap(\.stringValue).sorted() == [
+                    "handed over for out_of_scope, expected customer_request",
+                    "tool transferToHuman not called with {\"reason\":\"customer_request\"}"], "\(reason)")
                 let garbage = try #require(EvalModel.result(run, ids["lixo"] ?? ""))
                 #expect(garbage["passed"] == .null, "\(garbage)")
                 #expect(garbage["reasons"]?.arrayValue?.contains { $0.stringValue?.contains("inconclusive") == true } == true)

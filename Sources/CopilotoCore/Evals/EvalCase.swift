@@ -26,6 +26,11 @@ public struct EvalCase: Sendable, Equatable, Codable, Identifiable {
         public var notTools: [String]
         /// Whether the conversation must (true) or must not (false) end with a person.
         public var handover: Bool?
+        /// The reason the hand-over must give (`customer_request`, `out_of_scope`…).
+        public var handoverReason: String?
+        /// Argument checks: per tool, values that at least one of its calls must carry (texts compared without accents
+        /// or case).
+        public var toolArguments: [String: JSONValue]?
         /// Texts that must / must not appear in the agent's answers (case- and accent-insensitive).
         public var mustInclude: [String]
         public var mustNotInclude: [String]
@@ -34,8 +39,11 @@ public struct EvalCase: Sendable, Equatable, Codable, Identifiable {
         /// A plain-words criterion judged by the tenant's model.
         public var rubric: String?
 
-        public init(tools: [String] = [], notTools: [String] = [], handover: Bool? = nil, mustInclude: [String] = [],
-                    mustNotInclude: [String] = [], maxCostUsd: Double? = nil, rubric: String? = nil) {
+        public init(tools: [String] = [], notTools: [String] = [], handover: Bool? = nil, handoverReason: String? = nil,
+                    toolArguments: [String: JSONValue]? = nil, mustInclude: [String] = [], mustNotInclude: [String] = [],
+                    maxCostUsd: Double? = nil, rubric: String? = nil) {
+            self.handoverReason = handoverReason
+            self.toolArguments = toolArguments
             self.tools = tools
             self.notTools = notTools
             self.handover = handover

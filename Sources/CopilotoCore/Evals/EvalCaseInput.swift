@@ -4,7 +4,8 @@ import Foundation
 /// expectations (tools, notTools, handover, mustInclude, mustNotInclude, maxCostUsd, rubric).
 enum EvalCaseInput {
     static let maxTurns = 20
-    static let expectFields: Set<String> = ["tools", "notTools", "handover", "mustInclude", "mustNotInclude", "maxCostUsd", "rubric"]
+    static let expectFields: Set<String> = ["tools", "notTools", "handover", "handoverReason", "toolArguments", "mustInclude", "mustNotInclude",
+                                            "maxCostUsd", "rubric"]
 
     static func read(_ body: JSONValue, into evalCase: inout EvalCase) throws {
         var r = FieldReader(body, allowed: ["name", "turns", "expect"])
@@ -29,6 +30,15 @@ enum EvalCaseInput {
         x.tools = e.stringList("tools", maxCount: 50) ?? []
         x.notTools = e.stringList("notTools", maxCount: 50) ?? []
         x.handover = e.bool("handover")
+        x.handoverReason = e.choice("handoverReason", as: EscalationReason.self)?.rawValue
+        if let args = e.raw("toolArguments", required: false) {
+            // Up to 20 tools, each an object of up to 20 values, 4 KB in all.
+            let objects = args.objectValue ?? [:]
+            if args.objectValue == nil || objects.count > 20 || objects.values.contains(where: { ($0.objectValue?.count ?? 99) > 20 })
+                || args.encoded().utf8.count > 4096 {
+                e.fail("toolArguments", .invalidFormat, "{\"tool\": {\"argument\": value}}")
+            } else { x.toolArguments = objects }
+        }
         x.mustInclude = phrases(&e, "mustInclude")
         x.mustNotInclude = phrases(&e, "mustNotInclude")
         if let value = e.raw("maxCostUsd", required: false) {

@@ -68,6 +68,8 @@ public struct EvalResult: Sendable, Equatable, Codable {
     public var transcript: [Line]
     public var toolCalls: [ToolUse]
     public var handover: Bool
+    /// Why it was handed over (`customer_request`, `out_of_scope`, `tool_failure`…).
+    public var handoverReason: String?
     public var promptTokens: Int
     public var completionTokens: Int
     public var costUsd: Double
@@ -92,7 +94,7 @@ public struct EvalResult: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case caseId, name, passed, reasons, transcript, toolCalls, handover, promptTokens, completionTokens, costUsd, latencyMs, judge
+        case caseId, name, passed, reasons, transcript, toolCalls, handover, handoverReason, promptTokens, completionTokens, costUsd, latencyMs, judge
     }
 
     /// `passed` and `judge` are always written (null when inconclusive or not judged), as the API promises.
@@ -105,6 +107,7 @@ public struct EvalResult: Sendable, Equatable, Codable {
         try c.encode(transcript, forKey: .transcript)
         try c.encode(toolCalls, forKey: .toolCalls)
         try c.encode(handover, forKey: .handover)
+        try c.encode(handoverReason, forKey: .handoverReason)
         try c.encode(promptTokens, forKey: .promptTokens)
         try c.encode(completionTokens, forKey: .completionTokens)
         try c.encode(costUsd, forKey: .costUsd)

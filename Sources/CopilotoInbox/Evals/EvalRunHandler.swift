@@ -84,7 +84,7 @@ public struct EvalRunHandler: Sendable {
         do {
             var result = try await sandbox.play(evalCase, agent: agent)
             result.reasons = EvalChecks.failures(evalCase.expect, transcript: result.transcript, tools: result.toolCalls,
-                                                 handover: result.handover, costUsd: result.costUsd)
+                                                 handover: result.handover, costUsd: result.costUsd, handoverReason: result.handoverReason)
             result.passed = result.reasons.isEmpty
             if let rubric = evalCase.expect.rubric { try await judge(rubric, agent: agent, into: &result) }
             return result

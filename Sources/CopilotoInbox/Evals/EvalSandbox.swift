@@ -20,7 +20,7 @@ struct EvalSandbox: Sendable {
         let replier = AgentReply(actions: turns.actions, models: turns.models, sandbox: true)
         var history: [(Int, InboxMessage)] = []
         var transcript: [EvalResult.Line] = [], tools: [EvalResult.ToolUse] = [], calls: [CallUsage] = []
-        var handover = false
+        var handover = false, reason: String?
         for turn in evalCase.turns {
             let said = InboxMessage(tenantId: agent.tenantId, conversationId: conversation.id, sender: .contact, text: turn.text, status: .received)
             history.append((history.count + 1, said))
@@ -46,15 +46,19 @@ struct EvalSandbox: Sendable {
             if handedOver {
                 // From here a person answers: the rest of the customer's turns would not reach the AI.
                 handover = true
-                transcript.append(EvalResult.Line(role: "system", text: "handover: \((plan.escalation ?? .customerRequest).rawValue)"))
+                let tool = plan.outcome.tools.last { $0.name == "transferToHuman" }?.arguments.string("reason")
+                reason = plan.escalation?.rawValue ?? tool ?? EscalationReason.customerRequest.rawValue
+                transcript.append(EvalResult.Line(role: "system", text: "handover: \(reason ?? "")"))
                 break
             }
         }
         let cost = Double(calls.reduce(Int64(0)) { $0 + $1.costNanoUSD }) / 1_000_000_000
         let elapsed = ContinuousClock.now - started
-        return EvalResult(caseId: evalCase.id, name: evalCase.name, passed: nil, reasons: [], transcript: transcript, toolCalls: tools,
+        var result = EvalResult(caseId: evalCase.id, name: evalCase.name, passed: nil, reasons: [], transcript: transcript, toolCalls: tools,
                           handover: handover, promptTokens: calls.reduce(0) { $0 + $1.usage.promptTokens },
                           completionTokens: calls.reduce(0) { $0 + $1.usage.completionTokens }, costUsd: cost,
                           latencyMs: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000))
+        result.handoverReason = reason
+        return result
     }
 }
