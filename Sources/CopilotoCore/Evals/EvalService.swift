@@ -99,3 +99,28 @@ extension EvalService {
         }
     }
 }
+
+extension EvalService {
+    /// `POST …/evals/import` (a CSV body): every row checked as `POST …/evals` would (errors named `row.N.field`),
+    /// then all stored in one transaction — or none. Audited once.
+    public func importCSV(_ identity: Identity, agentId: UUID, text: String) async throws -> [EvalCase] {
+        var cases: [EvalCase] = [], errors: [FieldError] = []
+        for (index, body) in try EvalCSV.bodies(text).enumerated() {
+            var evalCase = EvalCase(tenantId: identity.tenantId, agentId: agentId, name: "", turns: [], createdAt: clock())
+            do { try EvalCaseInput.read(body, into: &evalCase); cases.append(evalCase) } catch CopilotoError.invalid(let fields) {
+                errors += fields.map { FieldError(field: "row.\(index + 2).\($0.field)", code: $0.code, detail: $0.detail) }
+            }
+        }
+        guard errors.isEmpty else { throw CopilotoError.invalid(errors) }
+        let now = clock(), batch = cases
+        return try await withAgent(identity, agentId) { tx, _ in
+            let existing = try await tx.evals.cases(agentId: agentId, limit: Self.maxCases).count
+            guard existing + batch.count <= Self.maxCases else {
+                throw CopilotoError.invalid([FieldError(field: "csv", code: .tooLong, detail: "at most \(Self.maxCases) cases per agent")])
+            }
+            for evalCase in batch { try await tx.evals.insertCase(evalCase) }
+            try await tx.audit.append(Self.audit(identity, "aiAgent.evalCase.import", ["count": .number(Double(batch.count))], now))
+            return batch
+        }
+    }
+}

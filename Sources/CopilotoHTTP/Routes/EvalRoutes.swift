@@ -21,6 +21,20 @@ struct EvalRoutes {
             let body = try await request.jsonBody(limit: limit)
             return try JSONResponse.make(try await evals.fromConversation(identity, agentId: id, body: body), status: .created)
         }
+        group.post("ai-agents/:id/evals/import") { request, context -> Response in
+            let identity = try context.requireIdentity(), id = try context.parameters.id(resource: "aiAgent")
+            // A CSV body (text/csv), or JSON {"csv": "…"} for clients that only speak JSON.
+            let text: String
+            if request.headers[.contentType]?.hasPrefix("application/json") == true {
+                var r = FieldReader(try await request.jsonBody(limit: limit), allowed: ["csv"])
+                let csv = r.string("csv", required: true, max: 1_000_000)
+                try r.finish()
+                text = csv ?? ""
+            } else {
+                text = String(decoding: try await request.rawBody(limit: limit), as: UTF8.self)
+            }
+            return try JSONResponse.make(["items": try await evals.importCSV(identity, agentId: id, text: text)], status: .created)
+        }
         group.delete("ai-agents/:id/evals/:caseId") { _, context -> Response in
             let identity = try context.requireIdentity(), id = try context.parameters.id(resource: "aiAgent")
             try await evals.delete(identity, agentId: id, caseId: try context.parameters.id("caseId", resource: "evalCase"))
