@@ -105,8 +105,11 @@ extension EvalService {
     /// then all stored in one transaction — or none. Audited once.
     public func importCSV(_ identity: Identity, agentId: UUID, text: String) async throws -> [EvalCase] {
         var cases: [EvalCase] = [], errors: [FieldError] = []
+        let start = clock()
         for (index, body) in try EvalCSV.bodies(text).enumerated() {
-            var evalCase = EvalCase(tenantId: identity.tenantId, agentId: agentId, name: "", turns: [], createdAt: clock())
+            // A millisecond apart, so the cases list in the sheet's order.
+            var evalCase = EvalCase(tenantId: identity.tenantId, agentId: agentId, name: "", turns: [],
+                                    createdAt: start.addingTimeInterval(Double(index) / 1000))
             do { try EvalCaseInput.read(body, into: &evalCase); cases.append(evalCase) } catch CopilotoError.invalid(let fields) {
                 errors += fields.map { FieldError(field: "row.\(index + 2).\($0.field)", code: $0.code, detail: $0.detail) }
             }
