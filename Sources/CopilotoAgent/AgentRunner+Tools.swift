@@ -41,6 +41,22 @@ extension AgentRunner {
         guard offered.contains(where: { $0.name == call.name || $0.aliases.contains(call.name) }) else {
             return fail(mode == .chat ? "\(call.name) is not available in chat mode (read-only)" : "unknown or not allowed tool \(call.name)")
         }
+        if sandbox, let offer = offered.first(where: { $0.name == call.name || $0.aliases.contains(call.name) }),
+           offer.risk != .read || actions.registry.definition(call.name)?.conversationScoped == true {
+            // The sandbox never changes anything: a valid call is recorded, and the model is told it would have run.
+            if let definition = actions.registry.definition(offer.name) {
+                var params = arguments
+                if definition.conversationScoped, let conversationId {
+                    params = params.setting("conversationId", .string(conversationId.uuidString.lowercased()))
+                }
+                do { try SchemaValidator.validate(params, against: definition.parameters) } catch let error as CopilotoError {
+                    return fail(describe(error, language))
+                }
+            }
+            let output: JSONValue = ["status": "would_run", "sandbox": true, "action": .string(offer.name)]
+            emit(.toolCompleted(callId: call.id, name: offer.name, ok: true, output: output))
+            return .result(output)
+        }
         do {
             if let conversationId, actions.registry.definition(call.name)?.conversationScoped == true {
                 let assigned = allowedTools ?? []

@@ -21,9 +21,13 @@ public struct AgentRunner: Sendable {
     public let allowedTools: Set<String>?
     /// The customer conversation an AI agent attends: its inbox tools run there at once (see `runOnConversation`).
     public let conversationId: UUID?
+    /// An eval's sandbox: reads run on the tenant's real data, but inbox tools and writes are only recorded as
+    /// "would run" (their result says so) and never executed.
+    public let sandbox: Bool
 
     public init(model: any LanguageModel, actions: ActionService, settings: ModelSettings, limits: AgentLimits = AgentLimits(),
-                firstTool: String? = nil, allowedTools: Set<String>? = nil, conversationId: UUID? = nil) {
+                firstTool: String? = nil, allowedTools: Set<String>? = nil, conversationId: UUID? = nil, sandbox: Bool = false) {
+        self.sandbox = sandbox
         self.conversationId = conversationId
         self.firstTool = firstTool
         self.allowedTools = allowedTools

@@ -23,6 +23,9 @@ public struct AppDependencies: Sendable {
     public let knowledge: KnowledgeService
     public let inbox: InboxService
     public let aiAgents: AIAgentService
+    /// AI agents' eval cases and runs, and their published versions.
+    public let evals: EvalService
+    public let agentVersions: AIAgentVersionService
     /// Background copilots, their events, insights and simulations.
     public let copilots: CopilotService
     public let copilotEvents: CopilotEventService
@@ -100,6 +103,8 @@ public struct AppDependencies: Sendable {
         self.assistant = AssistantService(store: store, actions: actions, models: { try await models($0, preferring: nil, model: nil) })
         self.inbox = InboxService(store: store, authorizer: authorizer, events: events)
         self.aiAgents = AIAgentService(store: store, authorizer: authorizer)
+        self.evals = EvalService(store: store, authorizer: authorizer)
+        self.agentVersions = AIAgentVersionService(store: store, authorizer: authorizer)
         if let relay = store.liveRelay { events.attach(relay) }
         let copilotRunner = CopilotRunner { copilot in
             let records = try await store.withTenant(copilot.tenantId) { try await $0.llmProviders.list() }.filter(\.enabled)
@@ -120,9 +125,12 @@ public struct AppDependencies: Sendable {
             guard let token = own?.accessToken ?? whatsapp.accessToken, let phone = account ?? own?.accountId else { return }
             try await WhatsAppSender(graphURL: whatsapp.graphURL).markReadTyping(messageId: messageId, phoneNumberId: phone, accessToken: token)
         }
-        let reply = ReplyHandler(store: store, actions: actions,
-                                 models: { agent in try await models(agent.tenantId, preferring: agent.providerId, model: agent.model) },
-                                 events: events, presence: typing)
+        let agentModels: @Sendable (AIAgent) async throws -> any LanguageModel = { agent in
+            try await models(agent.tenantId, preferring: agent.providerId, model: agent.model)
+        }
+        let reply = ReplyHandler(store: store, actions: actions, models: agentModels, events: events, presence: typing)
+        let cx = CXScoreHandler(store: store)
+        let evalRuns = EvalRunHandler(store: store, actions: actions, models: agentModels, events: events)
         self.channels = channels
         let send = SendHandler(store: store, whatsapp: whatsapp, events: events,
                                credentials: { try await channels.credentials(tenantId: $0, channel: $1) })
@@ -133,7 +141,8 @@ public struct AppDependencies: Sendable {
         self.mediaLimits = mediaLimits
         self.jobHandlers = [ReplyJob.type: { try await reply.handle($0) }, SendJob.type: { try await send.handle($0) },
                             MediaJob.type: { try await media.handle($0) },
-                            InboxOperations.slaJob: { try await timers.checkSLA($0) }, InboxOperations.followUpJob: { try await timers.followUp($0) }]
+                            InboxOperations.slaJob: { try await timers.checkSLA($0) }, InboxOperations.followUpJob: { try await timers.followUp($0) },
+                            EvalRun.jobType: { try await evalRuns.handle($0) }, CXScore.jobType: { try await cx.handle($0) }]
         self.mentions = MentionService(store: store, authorizer: authorizer)
         self.usage = UsageService(store: store, authorizer: authorizer)
         self.auth = AuthService(store: store, passwords: passwords, tokens: tokens, limiter: loginLimiter)

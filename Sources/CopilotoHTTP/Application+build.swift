@@ -35,6 +35,7 @@ public func buildRouter(_ deps: AppDependencies, recorder: RouteRecorder = Route
     AssistantRoutes(deps: deps).register(on: api)
     InboxRoutes(deps: deps).register(on: api)
     WhatsAppRoutes(deps: deps).register(on: api)
+    EvalRoutes(deps: deps).register(on: api)
     InboxSettingsRoutes(deps: deps).register(on: api)
     BackgroundAgentRoutes(deps: deps).register(on: api)
     StreamRoutes(deps: deps).register(on: api)

@@ -7,6 +7,6 @@ struct Bench: AsyncParsableCommand {
         commandName: "copiloto-bench",
         abstract: "Benchmarks of Copiloto (run with swift run -c release copiloto-bench …).",
         subcommands: [CRUDBench.self, ActionsBench.self, ModelsBench.self, AssistantBench.self, NLUBench.self, KnowledgeBench.self,
-                      InboxBench.self, EventsBench.self, EmbedBench.self, UploadLoad.self, ServeChild.self],
+                      InboxBench.self, EvalsBench.self, EventsBench.self, EmbedBench.self, UploadLoad.self, ServeChild.self],
         defaultSubcommand: CRUDBench.self)
 }

@@ -43,6 +43,7 @@ public enum InboxOperations {
         conversation.status = .closed
         conversation.updatedAt = now
         try await tx.inbox.update(conversation)
+        try await CXScore.schedule(id, in: tx, now: now)
         return conversation
     }
 

@@ -111,7 +111,11 @@ extension InboxService {
     }
 
     public func close(_ identity: Identity, conversationId: UUID) async throws -> Conversation {
-        try await change(identity, conversationId, permission: "manageInbox") { conversation, _ in conversation.status = .closed }
+        let now = clock()
+        return try await change(identity, conversationId, permission: "manageInbox") { conversation, tx in
+            conversation.status = .closed
+            try await CXScore.schedule(conversation.id, in: tx, now: now)
+        }
     }
 
     private func change(_ identity: Identity, _ id: UUID, permission: String,

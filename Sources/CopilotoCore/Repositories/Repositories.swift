@@ -63,6 +63,10 @@ public protocol TenantStore: Sendable {
     /// Fetched channel media files and synced WhatsApp templates.
     var media: any MediaRepository { get }
     var templates: any TemplateRepository { get }
+    /// AI agents' eval cases and runs.
+    var evals: any EvalRepository { get }
+    /// AI agents' published versions, and the version and CX score of each conversation.
+    var agentVersions: any AIAgentVersionRepository { get }
     /// The next number of a sequence (#1001, #1002…); never repeats, even under concurrency.
     func nextNumber(_ sequence: NumberSequence) async throws -> Int
     /// Finds an order, invoice or ticket by its human number.

@@ -10,6 +10,7 @@ public enum MessageKey: String, Sendable, Equatable, Codable {
     case notInDistributionPool
     case templateInstalled, insightDecided, copilotWithoutFields
     case tokenScopeMissing
+    case evalsFailing
 
     /// The text of this message in the given language.
     public func text(_ language: Language) -> String {
@@ -61,6 +62,8 @@ public enum MessageKey: String, Sendable, Equatable, Codable {
         .insightDecided: ("Esse insight já foi aplicado ou descartado.", "That insight was already applied or dismissed."),
         .copilotWithoutFields: ("O copiloto não tem campos de saída: adicione ao menos um campo antes de simular.",
                                 "The copilot has no output fields: add at least one before simulating."),
+        .evalsFailing: ("O rascunho não tem um teste recente sem falhas: rode os testes antes de publicar.",
+                        "The draft has no recent test run without failures: run the tests before publishing."),
     ]
 }
 

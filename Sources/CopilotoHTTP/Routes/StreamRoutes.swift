@@ -13,6 +13,7 @@ struct StreamRoutes {
             let identity = try context.requireIdentity()
             let matrix = try await store.withTenant(identity.tenantId) { try await authorizer.matrix(in: $0) }
             let inbox = matrix.allows(identity, "viewInbox"), insights = matrix.allows(identity, "viewInsights")
+            let evals = matrix.allows(identity, "manageAIAgents")
             let feed = events.subscribe(tenantId: identity.tenantId)
             return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache", .init("X-Accel-Buffering")!: "no"],
                             body: ResponseBody { writer in
@@ -20,7 +21,7 @@ struct StreamRoutes {
                 let frames = AsyncStream<String> { continuation in
                     let reader = Task {
                         for await event in feed where (inbox || !Self.inboxEvents.contains(event.name))
-                            && (insights || !InsightEvent.names.contains(event.name)) {
+                            && (insights || !InsightEvent.names.contains(event.name)) && (evals || !event.name.hasPrefix("eval.")) {
                             continuation.yield("event: \(event.name)\ndata: \(LowercaseUUIDs.json(event.data.encoded()))\n\n")
                         }
                         continuation.finish()

@@ -9,6 +9,8 @@ import Foundation
 struct AgentReply: Sendable {
     let actions: ActionService
     let models: @Sendable (AIAgent) async throws -> any LanguageModel
+    /// An eval's sandbox: inbox tools and writes are recorded as "would run", never executed.
+    var sandbox = false
 
     static func isGreeting(_ text: String) -> Bool {
         let folded = TextFolding.fold(text).trimmingCharacters(in: CharacterSet.punctuationCharacters.union(.whitespaces))
@@ -24,6 +26,8 @@ struct AgentReply: Sendable {
         /// Inbox tools that changed the conversation (transferToHuman, closeConversation, addTag…), by name.
         var changes: [String] = []
         var calls: [CallUsage] = []
+        /// Every tool called, in order (an eval's record of what the agent did or would have done).
+        var tools: [EvalResult.ToolUse] = []
     }
 
     /// The local engine's answer when it found support in the knowledge base (the degraded mode over a spending
@@ -50,13 +54,18 @@ struct AgentReply: Sendable {
         let runner = AgentRunner(model: model, actions: actions,
                                  settings: ModelSettings(model: modelName ?? agent.model ?? "default", temperature: agent.temperature,
                                                          maxTokens: agent.maxTokens),
-                                 limits: AgentLimits(), allowedTools: Set(agent.tools), conversationId: turn.conversation.id)
+                                 limits: AgentLimits(), allowedTools: Set(agent.tools), conversationId: turn.conversation.id,
+                                 sandbox: sandbox)
         var outcome = Outcome()
+        var arguments: [String: JSONValue] = [:]
         for try await event in runner.run(identity, language: language, instructions: instructions(turn), history: history(turn),
                                           mode: .chat, sessionId: nil) {
             switch event {
             case .completed(let text, _, _, _): outcome.text = text
-            case .toolCompleted(_, let name, let ok, let output):
+            case .toolStarted(let callId, _, let input): arguments[callId] = input
+            case .toolCompleted(let callId, let name, let ok, let output):
+                outcome.tools.append(EvalResult.ToolUse(name: name, arguments: arguments[callId] ?? .null,
+                                                        wouldRun: output.string("status") == "would_run"))
                 if !ok { outcome.failedTools += 1 }
                 if name == "search_kb", ok, output["found"] == .bool(true) { outcome.grounded = true }
                 if ok, let tool = actions.registry.definition(name), tool.conversationScoped, tool.risk != .read { outcome.changes.append(name) }

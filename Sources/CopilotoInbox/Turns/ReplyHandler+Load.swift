@@ -17,7 +17,10 @@ extension ReplyHandler {
     func load(_ id: UUID, tenantId: UUID) async throws -> Turn? {
         try await store.withTenant(tenantId) { tx -> Turn? in
             guard let conversation = try await tx.inbox.conversation(id), conversation.status != .closed, !conversation.aiPaused,
-                  let agentId = conversation.aiAgentId, let agent = try await tx.aiAgents.find(agentId), agent.enabled else { return nil }
+                  let agentId = conversation.aiAgentId, let draft = try await tx.aiAgents.find(agentId), draft.enabled else { return nil }
+            // Customers get the published version; an agent never published answers with its draft.
+            let published = try await tx.agentVersions.published(agentId: agentId)
+            let agent = published?.serving(draft) ?? draft
             let replied = try await tx.inbox.repliedThrough(conversationId: id)
             let history = try await tx.inbox.recentMessages(conversationId: id, limit: 40)
             let fresh = history.filter { $0.0 > replied && $0.1.sender == .contact }
@@ -28,7 +31,7 @@ extension ReplyHandler {
             let store = try await tx.settings()
             return Turn(conversation: conversation, agent: agent, history: history, fresh: fresh.map(\.1), lastSeq: last,
                         memories: try await tx.inbox.memories(contactId: conversation.contactId), zone: store.timeZone,
-                        settings: try await tx.inbox.settings(), store: store)
+                        settings: try await tx.inbox.settings(), store: store, version: published?.number)
         }
     }
 }

@@ -38,6 +38,8 @@ public struct ReplyHandler: Sendable {
         let zone: TimeZone
         let settings: InboxSettings
         let store: StoreSettings
+        /// The published version that answers (nil: the draft, for an agent never published).
+        var version: Int? = nil
     }
 
     public func handle(_ job: Job) async throws {
@@ -51,7 +53,7 @@ public struct ReplyHandler: Sendable {
     }
 
     private func answer(_ turn: Turn) async throws {
-        let agent = turn.agent
+        let agent = turn.agent, now = clock()
         if CustomerMedia.onlyUnheardAudio(turn.fresh) {
             // A voice note nobody could transcribe: say so in the customer's language and ask for text, or hand over.
             let handover = agent.settings.unheardAudio == .handover
@@ -59,66 +61,13 @@ public struct ReplyHandler: Sendable {
                              escalation: handover ? .outOfScope : nil, rule: nil, outcome: AgentReply.Outcome())
             return
         }
-        let aiReplies = turn.history.filter { $0.1.sender == .aiAgent }.count
-        var reason = Escalation.reason(newMessages: turn.fresh.map(\.customerWords), aiReplies: aiReplies,
-                                       maxAIReplies: agent.settings.maxAIReplies)
-        var texts: [String] = []
-        var outcome = AgentReply.Outcome()
-        let rule = reason == nil ? TurnRules.match(agent.settings.rules, in: turn.fresh.map(\.customerWords)) : nil
-        let closed = !TurnRules.isOpen(agent.settings.businessHours, at: clock(), zone: turn.zone)
-        if let rule {
-            // A rule answers instead of the model (and may tag, move, assign or hand the conversation over).
-            if rule.handover == true { reason = .outOfScope }
-            if let reply = rule.reply, !reply.isEmpty { texts = [reply] }
-        } else if reason == nil, closed, let message = agent.settings.outOfHoursMessage, !message.isEmpty {
-            let alreadySaid = turn.history.suffix(10).contains { $0.1.sender == .aiAgent && $0.1.text == message }
-            texts = alreadySaid ? [] : [message]
-        } else if reason == nil {
-            let isFirst = aiReplies == 0
-            if isFirst, let welcome = agent.welcomeMessage, !welcome.isEmpty { texts.append(welcome) }
-            let onlyGreeting = turn.fresh.allSatisfy { AgentReply.isGreeting($0.customerWords) }
-            let hours = StoreFacts.asksOpeningHours(turn.fresh.map(\.customerWords))
-                ? StoreFacts.openingHours(agent.settings.businessHours ?? StoreFacts.hours(turn.store.businessHours), storeName: turn.store.name,
-                                          language: agent.settings.language) : nil
-            if let hours {
-                // A store fact comes from the store's settings, never from a model's guess.
-                texts.append(hours)
-            } else if !(isFirst && onlyGreeting && !texts.isEmpty) {
-                let replier = AgentReply(actions: actions, models: models)
-                let now = clock()
-                let verdict = agent.settings.limits == nil && turn.settings.limits == nil ? .ok
-                    : try await store.withTenant(agent.tenantId) { tx in
-                        try await UsageGuard.verdict(agent, tenantLimits: turn.settings.limits, now: now, zone: turn.zone, in: tx)
-                    }
-                switch verdict {
-                case .exhausted:
-                    // Over a spending limit: the local engine if the knowledge base answers, else a person — never silence.
-                    if let local = try? await replier.generateLocally(turn), CustomerSafety.isSafe(local, names: names) {
-                        texts += Humanizer.split(local)
-                    } else { reason = .usageLimit }
-                case .ok, .cheaperModel:
-                    var cheaper: String?
-                    if case .cheaperModel(let model, _) = verdict { cheaper = model }
-                    do {
-                        outcome = try await replier.generate(turn, model: cheaper)
-                    } catch is CancellationError {
-                        throw CancellationError()
-                    } catch {
-                        // A failed model or run never shows its error to the customer: a person takes over.
-                        outcome.failedTools = Int.max
-                    }
-                    if outcome.changes.contains("transferToHuman") {
-                        // The agent handed over with its tool: its words are the transition message (when they are safe).
-                        texts = outcome.text.isEmpty || !CustomerSafety.isSafe(outcome.text, names: names) ? [] : [outcome.text]
-                    } else if outcome.failedTools >= 2 || !CustomerSafety.isSafe(outcome.text, names: names) {
-                        reason = .toolFailure
-                    } else {
-                        texts += Humanizer.split(outcome.text)
-                    }
+        let plan = try await plan(turn, replier: AgentReply(actions: actions, models: models)) {
+            agent.settings.limits == nil && turn.settings.limits == nil ? .ok
+                : try await store.withTenant(agent.tenantId) { tx in
+                    try await UsageGuard.verdict(agent, tenantLimits: turn.settings.limits, now: now, zone: turn.zone, in: tx)
                 }
-            }
         }
-        try await commit(turn, texts: texts, escalation: reason, rule: rule, outcome: outcome)
+        try await commit(turn, texts: plan.texts, escalation: plan.escalation, rule: plan.rule, outcome: plan.outcome)
     }
 
     /// What never reaches a customer: every action's name and alias.
@@ -171,6 +120,7 @@ public struct ReplyHandler: Sendable {
                                            runAt: sendAt, deadline: sendAt, now: now)
                 live.append(InboxEvent.messageCreated(message, conversation: conversation))
             }
+            try await tx.agentVersions.recordAnswer(conversationId: conversation.id, agentId: agent.id, version: turn.version)
             conversation.lastMessageAt = now
             conversation.updatedAt = now
             try await tx.inbox.update(conversation)

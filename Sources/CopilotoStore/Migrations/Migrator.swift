@@ -40,6 +40,7 @@ struct Migrator: Sendable {
         Migration(version: 12, name: "knowledge_index_status", statements: Schema012.statements, tenantTables: Schema012.tenantTables),
         Migration(version: 13, name: "token_scopes", statements: Schema013.statements, tenantTables: Schema013.tenantTables),
         Migration(version: 14, name: "whatsapp_media_window", statements: Schema014.statements, tenantTables: Schema014.tenantTables),
+        Migration(version: 15, name: "agent_evals", statements: SchemaAgentEvals.statements, tenantTables: SchemaAgentEvals.tenantTables),
     ]
     /// The role tenant transactions switch to on PostgreSQL.
     static let restrictedRole = "copiloto_app"

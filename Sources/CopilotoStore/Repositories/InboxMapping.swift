@@ -97,6 +97,10 @@ struct SQLAIAgentRepository: AIAgentRepository {
 
     func delete(_ id: UUID) async throws -> Bool {
         try await db.delete(from: "ai_agent_tools").where("tenant_id", .equal, tenant.text).where("agent_id", .equal, id.text).run()
+        // Its evals and versions go with it (#24).
+        for table in ["ai_agent_eval_cases", "ai_agent_eval_runs", "ai_agent_versions"] {
+            try await db.delete(from: table).where("tenant_id", .equal, tenant.text).where("agent_id", .equal, id.text).run()
+        }
         return try await entities.delete(id)
     }
 }

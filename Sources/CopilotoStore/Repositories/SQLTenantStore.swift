@@ -36,6 +36,8 @@ struct SQLTenantStore: TenantStore {
     var copilotEvents: any CopilotEventRepository { SQLCopilotEventRepository(db: db, tenant: tenantId) }
     var media: any MediaRepository { SQLMediaRepository(db: db, tenant: tenantId) }
     var templates: any TemplateRepository { SQLTemplateRepository(db: db, tenant: tenantId) }
+    var evals: any EvalRepository { SQLEvalRepository(db: db, tenant: tenantId) }
+    var agentVersions: any AIAgentVersionRepository { SQLAIAgentVersionRepository(db: db, tenant: tenantId) }
 
     func nextNumber(_ sequence: NumberSequence) async throws -> Int {
         // Insert-or-increment in one statement: the row lock serialises concurrent callers on PostgreSQL.

@@ -9,6 +9,7 @@ import { pageHead, errorBlock } from './ui.js';
 import './agent-analytics.js';
 import './inbox-settings-form.js';
 import './channel-accounts.js';
+import './agent-evals.js';
 
 const TYPES = ['support', 'sdr', 'cs', 'closer', 'custom'];
 const INBOX_TOOLS = ['previousConversations', 'transferToHuman', 'closeConversation', 'updateContact', 'addTag', 'createActivity',
@@ -20,7 +21,7 @@ class AIAgentsPage extends HTMLElement {
     render(this, html`${pageHead(t('agents.title'), t('agents.subtitle'),
       html`<button class="btn primary" type="button" data-new>${t('agents.new')}</button>`)}
       <div class="inbox"><section class="card" data-list></section><section class="card inbox-thread" data-editor>
-        <div class="empty">${t('agents.pick')}</div></section></div>
+        <div class="empty">${t('agents.pick')}</div></section></div><div data-evals></div>
       <cp-agent-analytics></cp-agent-analytics><cp-inbox-settings></cp-inbox-settings><cp-channel-accounts></cp-channel-accounts>`);
     this.querySelector('[data-new]').addEventListener('click', () => this.edit(null));
     this.load();
@@ -68,6 +69,8 @@ class AIAgentsPage extends HTMLElement {
       <div class="actions"><button class="btn primary" type="submit">${t('agents.save')}</button>
         ${agent ? html`<button class="btn ghost" type="button" data-delete>${t('agents.delete')}</button>` : ''}</div>
       <div class="small muted" data-status role="status"></div></form>`);
+    // The agent's tests and version bar ("Testes"): only for a saved agent.
+    render(this.querySelector('[data-evals]'), agent ? html`<cp-agent-evals data-agent-id="${agent.id}"></cp-agent-evals>` : '');
     const form = box.querySelector('form');
     form.addEventListener('submit', async (e) => {
       e.preventDefault();

@@ -10,6 +10,7 @@ import { userNames } from './lookup.js';
 import { pageHead, errorBlock } from './ui.js';
 import { parseRoute } from './nav.js';
 import { messageBody, hydrateMedia, ticks, windowBadge, windowLeft, templateComposer, variableInputs, templateRequest } from './inbox-media.js';
+import './conversation-quality.js';
 
 const SENDER_TONE = { contact: '', agent: 'info', ai_agent: 'ok', system: 'warn' };
 
@@ -117,7 +118,8 @@ class InboxPage extends HTMLElement {
           <div><strong>${conversation.externalContact}</strong>
             <div class="small muted">${t(`inbox.channel.${conversation.channel}`)} · ${t('inbox.attendedBy')} <span data-attendant>${who}</span>
             ${conversation.escalationReason ? html` · ${t(`inbox.reason.${conversation.escalationReason}`)}` : ''}${windowBadge(conversation)}
-            ${conversation.tags.map((tag) => html` <span class="badge" data-tag>${tag}</span>`)}</div>
+            ${conversation.tags.map((tag) => html` <span class="badge" data-tag>${tag}</span>`)}
+            <cp-conversation-quality data-conversation-id="${conversation.id}"></cp-conversation-quality></div>
             <label class="small">${t('inbox.stage')} <select data-stage>${(this.funnels ?? []).map((f) => html`<optgroup label="${f.name}">
               ${f.stages.map((st) => html`<option value="${f.name}|${st}" ${conversation.funnel === f.name && conversation.stage === st ? 'selected' : ''}>${st}</option>`)}</optgroup>`)}
             </select></label></div>

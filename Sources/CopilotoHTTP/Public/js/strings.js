@@ -4,6 +4,7 @@ import { INBOX_STRINGS } from './inbox-strings.js';
 import { APPROVALS_STRINGS } from './approvals-strings.js';
 import { KNOWLEDGE_STRINGS } from './knowledge-strings.js';
 import { WHATSAPP_STRINGS } from './whatsapp-strings.js';
+import { EVALS_STRINGS } from './evals-strings.js';
 
 export const STRINGS = {
   'pt-BR': {
@@ -246,4 +247,4 @@ export const STRINGS = {
   },
 };
 
-for (const extra of [COPILOT_STRINGS, INBOX_STRINGS, APPROVALS_STRINGS, KNOWLEDGE_STRINGS, WHATSAPP_STRINGS]) for (const lang of Object.keys(STRINGS)) Object.assign(STRINGS[lang], extra[lang]);
+for (const extra of [COPILOT_STRINGS, INBOX_STRINGS, APPROVALS_STRINGS, KNOWLEDGE_STRINGS, WHATSAPP_STRINGS, EVALS_STRINGS]) for (const lang of Object.keys(STRINGS)) Object.assign(STRINGS[lang], extra[lang]);
