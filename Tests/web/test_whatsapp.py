@@ -119,8 +119,19 @@ def test_a_closed_window_offers_the_approved_templates(browser, meta):
     open_conversation(b, wa_id)
     b.until_css("[data-window='closed']")
     b.wait(20).until(shows("[data-template-form] [data-template-body]", "podemos continuar"))
-    b.css("[data-template-form] input[name=v1]").send_keys("Caio")
-    b.css("[data-template-form] button[type=submit]").click()
+
+
+    def fill_and_send(d):
+        # The conversation pane may re-render (a live update) between finding the form and clicking it: the wait
+        # retries the whole step on a stale element, and the value is checked, so nothing is typed twice.
+        field = d.find_element("css selector", "[data-template-form] input[name=v1]")
+        if field.get_attribute("value") != "Caio":
+            field.clear()
+            field.send_keys("Caio")
+        d.find_element("css selector", "[data-template-form] button[type=submit]").click()
+        return True
+
+    b.wait(20).until(fill_and_send)
     b.wait(20).until(lambda d: d.find_elements("css selector", "[data-messages] [data-template]"))
     wait_for(lambda: any(m.get("type") == "template" and m["template"]["name"] == "retorno_atendimento" for m in meta.sent))
     b.shot("inbox-whatsapp-template")
