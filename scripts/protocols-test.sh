@@ -13,6 +13,7 @@
 # COPILOTO_TEST_OUTPUT     the server log and the OpenAPI coverage report (default .build/test-output/protocols)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/server.sh
 ROOT=$PWD
 BIN=${COPILOTO_BIN:-.build/debug/copiloto}
 OUT=${COPILOTO_TEST_OUTPUT:-.build/test-output/protocols}
@@ -49,17 +50,12 @@ venv "$VENV_MCP1" "${MCP1_PACKAGES[@]}"
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 TMP=$(mktemp -d)
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+PORT=$(free_port)
 "$BIN" serve --host 127.0.0.1 --port "$PORT" --database-url "sqlite://$TMP/protocols.sqlite" >"$OUT/server.log" 2>&1 &
 SERVER=$!
 cleanup() { kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$TMP"; }
 trap cleanup EXIT INT TERM
-for _ in $(seq 1 150); do
-    curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
-    kill -0 "$SERVER" 2>/dev/null || { log "the server exited; see $OUT/server.log"; exit 1; }
-    sleep 0.2
-done
-curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null || { log "the server is not ready; see $OUT/server.log"; exit 1; }
+wait_ready "$SERVER" "$PORT" "$OUT/server.log"
 log "server on http://127.0.0.1:$PORT"
 
 export COPILOTO_URL="http://127.0.0.1:$PORT" COPILOTO_TEST_OUTPUT="$OUT"

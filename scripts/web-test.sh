@@ -10,6 +10,7 @@
 # COPILOTO_WEB_VENV       the Python venv (default ~/.cache/copiloto/web-venv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/server.sh
 ROOT=$PWD
 BIN=${COPILOTO_BIN:-.build/debug/copiloto}
 OUT=${COPILOTO_TEST_OUTPUT:-.build/test-output/web}
@@ -40,9 +41,9 @@ fi
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 TMP=$(mktemp -d)
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+PORT=$(free_port)
 # A loopback Graph API and transcription server (Tests/web/fake_meta.py, started by the tests) on its own port.
-FAKE_META_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+FAKE_META_PORT=$(free_port)
 export COPILOTO_FAKE_META_PORT=$FAKE_META_PORT
 COPILOTO_META_GRAPH_URL="http://127.0.0.1:$FAKE_META_PORT/v21.0" COPILOTO_TRANSCRIPTION_BASE_URL="http://127.0.0.1:$FAKE_META_PORT/v1" \
 COPILOTO_WHATSAPP_APP_SECRET=web-test-app-secret COPILOTO_WHATSAPP_ACCESS_TOKEN=EAAG-web-test \
@@ -52,12 +53,7 @@ SERVER=$!
 cleanup() { kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$TMP"; }
 trap cleanup EXIT INT TERM
 
-for _ in $(seq 1 150); do
-    curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
-    kill -0 "$SERVER" 2>/dev/null || { log "the server exited; see $OUT/server.log"; exit 1; }
-    sleep 0.2
-done
-curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null || { log "the server is not ready; see $OUT/server.log"; exit 1; }
+wait_ready "$SERVER" "$PORT" "$OUT/server.log"
 
 log "server on http://127.0.0.1:$PORT (web files: $COPILOTO_WEB_DIR); screenshots in $OUT"
 COPILOTO_WEB_URL="http://127.0.0.1:$PORT" COPILOTO_TEST_OUTPUT="$OUT" \
